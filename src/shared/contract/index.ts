@@ -1,0 +1,27 @@
+import type { ArgsOf, ContractShape, ParsedArgsOf, ResultOf } from './define';
+import { jobsContract } from './jobs';
+import { settingsContract } from './settings';
+import { systemContract } from './system';
+
+/**
+ * The one API of the app: every transport (Electron IPC, browser-mode HTTP, in-process for
+ * tests) carries exactly these methods. Each domain declares its methods in its own file and
+ * is spread in here, so adding a method never touches a bridge.
+ */
+export const contract = {
+  ...systemContract,
+  ...jobsContract,
+  ...settingsContract,
+} satisfies ContractShape;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodArgs<M extends MethodName> = ArgsOf<Contract[M]>;
+export type MethodParsedArgs<M extends MethodName> = ParsedArgsOf<Contract[M]>;
+export type MethodResult<M extends MethodName> = ResultOf<Contract[M]>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

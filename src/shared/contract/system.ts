@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export interface TableCount {
+  table: string;
+  rows: number;
+}
+
+export interface SystemInfo {
+  appVersion: string;
+  nodeVersion: string;
+  sqliteVersion: string;
+  electronVersion: string | null;
+  platform: string;
+  warehousePath: string;
+  schemaVersion: number;
+  latestSchemaVersion: number;
+  tables: TableCount[];
+  isEmpty: boolean;
+}
+
+export const systemContract = {
+  'system.info': method<SystemInfo>()(z.object({}).strict()),
+};
