@@ -2,6 +2,7 @@ import type { ArgsOf, ContractShape, ParsedArgsOf, ResultOf } from './define';
 import { jobsContract } from './jobs';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
+import { warehouseContract } from './warehouse';
 
 /**
  * The one API of the app: every transport (Electron IPC, browser-mode HTTP, in-process for
@@ -12,6 +13,7 @@ export const contract = {
   ...systemContract,
   ...jobsContract,
   ...settingsContract,
+  ...warehouseContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -17,6 +17,8 @@ export interface SystemInfo {
   latestSchemaVersion: number;
   tables: TableCount[];
   isEmpty: boolean;
+  /** Job kinds this build can run: the UI offers an action only when its job exists. */
+  jobKinds: string[];
 }
 
 export const systemContract = {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from '
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
-import { migrate } from './migrations';
+import { migrateWithBackup } from '../warehouse-files/migrate-with-backup';
 import { applyViews } from './views';
 
 export type Db = Database.Database;
@@ -55,7 +55,8 @@ export function openWarehouse(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     if (!options.isReadonly && !options.isPrepared) {
-      migrate(db);
+      // Backs up a warehouse with data before migrating it, and restores it if a migration fails.
+      migrateWithBackup(db, file);
       applyViews(db);
     }
     return db;

@@ -3,6 +3,7 @@ import type { systemContract } from '../../../shared/contract/system';
 import type { Backend } from '../backend';
 import { listTables } from '../db/open';
 import { latestVersion, loadMigrations, schemaVersion } from '../db/migrations';
+import { knownJobKinds } from '../jobs/registry';
 import type { HandlersFor } from './types';
 
 const FACT_TABLES_FOR_EMPTINESS = ['fct_orders', 'fct_order_items'];
@@ -26,6 +27,7 @@ export function systemInfo(backend: Backend): SystemInfo {
     latestSchemaVersion: latestVersion(loadMigrations()),
     tables,
     isEmpty,
+    jobKinds: knownJobKinds(),
   };
 }
 

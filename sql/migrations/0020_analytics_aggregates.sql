@@ -1,0 +1,84 @@
+-- Analytics aggregates (owned by src/main/backend/analytics/aggregates). Rebuilt per date range by
+-- refreshAnalyticsAggregates after each import transform, so they are derived data only.
+
+-- Sales by order day and by every grouping of the filter dimensions that a view can ask for.
+-- grouping_id is a bitmask of the dimensions kept: 1 channel, 2 region, 4 segment, 8 category.
+-- A dimension that is rolled up holds 0 / ''; an unknown value under a kept dimension does too,
+-- which the grouping_id tells apart. Line measures add up across everything. Order measures
+-- (orders, order_*) count each order once per cell: exact across days and the order-level
+-- dimensions, but an order with lines in two categories is in two category cells.
+CREATE TABLE agg_sales_daily (
+  grouping_id INTEGER NOT NULL,
+  date_key TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  channel_key INTEGER NOT NULL,
+  region TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  category TEXT NOT NULL,
+  gross_cents INTEGER NOT NULL,
+  line_discount_cents INTEGER NOT NULL,
+  line_net_cents INTEGER NOT NULL,
+  line_tax_cents INTEGER NOT NULL,
+  cost_cents INTEGER NOT NULL,
+  units INTEGER NOT NULL,
+  lines INTEGER NOT NULL,
+  orders INTEGER NOT NULL,
+  order_gross_cents INTEGER NOT NULL,
+  order_discount_cents INTEGER NOT NULL,
+  order_tax_cents INTEGER NOT NULL,
+  order_shipping_cents INTEGER NOT NULL,
+  order_units INTEGER NOT NULL,
+  PRIMARY KEY (grouping_id, date_key, currency, channel_key, region, segment, category)
+) STRICT, WITHOUT ROWID;
+
+-- Returns by return date (returns are booked on the return date), same groupings.
+CREATE TABLE agg_returns_daily (
+  grouping_id INTEGER NOT NULL,
+  date_key TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  channel_key INTEGER NOT NULL,
+  region TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  category TEXT NOT NULL,
+  refund_cents INTEGER NOT NULL,
+  returned_units INTEGER NOT NULL,
+  return_lines INTEGER NOT NULL,
+  PRIMARY KEY (grouping_id, date_key, currency, channel_key, region, segment, category)
+) STRICT, WITHOUT ROWID;
+
+-- One row per customer, order day, currency and channel: distinct customer counts, new vs
+-- returning and repeat purchase without touching the order lines.
+CREATE TABLE agg_customer_daily (
+  date_key TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  customer_key INTEGER NOT NULL,
+  channel_key INTEGER NOT NULL,
+  region TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  orders INTEGER NOT NULL,
+  gross_cents INTEGER NOT NULL,
+  discount_cents INTEGER NOT NULL,
+  refund_cents INTEGER NOT NULL,        -- refunds of these orders, whatever the return date (CLV)
+  is_first_order_day INTEGER NOT NULL,  -- the customer's first counted order day, any currency
+  PRIMARY KEY (date_key, currency, customer_key, channel_key)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX agg_customer_daily_by_customer_key ON agg_customer_daily (customer_key);
+
+-- Lifetime per customer and currency: top customers overall, historical CLV, RFM, LTV tiers, cohorts.
+CREATE TABLE agg_customer_lifetime (
+  customer_key INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  region TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  first_order_date TEXT NOT NULL,        -- first counted order in this currency
+  customer_first_order_date TEXT NOT NULL, -- first counted order in any currency (cohort)
+  last_order_date TEXT NOT NULL,
+  orders INTEGER NOT NULL,
+  net_cents INTEGER NOT NULL,            -- gross − discounts − refunds of the customer's orders
+  PRIMARY KEY (customer_key, currency)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX agg_customer_lifetime_by_currency_net ON agg_customer_lifetime (currency, net_cents);
+
+CREATE INDEX fct_returns_by_customer_key ON fct_returns (customer_key);
+CREATE INDEX fct_reviews_by_customer_key ON fct_reviews (customer_key);
+CREATE INDEX fct_orders_by_currency_order_date ON fct_orders (currency, order_date);

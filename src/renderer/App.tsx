@@ -1,0 +1,49 @@
+import { Suspense, useEffect } from 'react';
+import { useApi } from './api/useApi';
+import { Onboarding } from './components/Onboarding';
+import { Sidebar } from './components/Sidebar';
+import { PAGES, pageById } from './pages/registry';
+import { useHashRoute } from './useHashRoute';
+
+export function App() {
+  const [pageId, navigate] = useHashRoute();
+  const info = useApi('system.info', (api) => api['system.info']({}));
+  const page = pageById(pageId);
+  const Page = page.component;
+
+  useEffect(() => {
+    // Ctrl/Cmd+1…8 switch pages, as the desktop menu does.
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const index = Number(event.key) - 1;
+      const target = PAGES[index];
+      if (target) {
+        event.preventDefault();
+        navigate(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
+  const isOnboarding = info.data?.isEmpty === true && (page.id === 'overview');
+  return (
+    <div className="app">
+      <Sidebar currentId={page.id} onNavigate={navigate} />
+      <main className="content" id="main">
+        {info.error && (
+          <div className="error-banner" role="alert">
+            {info.error.message} <button onClick={info.reload}>Retry</button>
+          </div>
+        )}
+        {isOnboarding && info.data ? (
+          <Onboarding info={info.data} onGenerate={() => navigate('data')} onImport={() => navigate('data')} />
+        ) : (
+          <Suspense fallback={<div className="skeleton" aria-busy="true" />}>
+            <Page />
+          </Suspense>
+        )}
+      </main>
+    </div>
+  );
+}
