@@ -51,7 +51,8 @@ export async function exportWarehouse(db: Db, options: ExportOptions): Promise<E
   const files: ExportedFile[] = [];
 
   // One read transaction, so every table comes from the same snapshot even while a job writes.
-  db.exec('BEGIN');
+  const isOwnTransaction = !db.inTransaction;
+  if (isOwnTransaction) db.exec('BEGIN');
   try {
     for (const table of dictionary) {
       const file = path.join(outDir, `${table.table}.${options.format}`);
@@ -74,7 +75,7 @@ export async function exportWarehouse(db: Db, options: ExportOptions): Promise<E
       files.push({ table: table.table, file, rows, bytes: statSync(file).size });
     }
   } finally {
-    db.exec('COMMIT');
+    if (isOwnTransaction) db.exec('COMMIT');
   }
 
   const stamp = { appVersion: options.appVersion, generatedAt };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorInfo } from '../../../shared/result';
 import type { Db } from '../db/open';
 
 export interface JobContext<P> {
@@ -34,7 +35,7 @@ export function defineJob<S extends z.ZodType, R>(definition: JobDefinition<S, R
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number; phase: string }
   | { type: 'finished'; outcome: JobOutcome }
-  | { type: 'failed'; error: import('../../../shared/result').ErrorInfo };
+  | { type: 'failed'; error: ErrorInfo };
 
 export interface WorkerStartData {
   jobId: string;

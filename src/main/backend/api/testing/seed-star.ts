@@ -45,7 +45,13 @@ function seedDimensions(db: Db, fx: StarFixture): void {
 }
 
 function seedFacts(db: Db, fx: StarFixture): void {
-  const first = firstOrderDates(fx);
+  // One first order per customer, even when two counted orders share the first date.
+  const firstKeys = new Set<number>();
+  const seen = new Set<number>();
+  for (const o of [...fx.orders].filter((x) => x.isCounted).sort((a, b) => a.orderDate.localeCompare(b.orderDate) || a.orderKey - b.orderKey)) {
+    if (!seen.has(o.customerKey)) firstKeys.add(o.orderKey);
+    seen.add(o.customerKey);
+  }
   const order = db.prepare(
     `INSERT INTO fct_orders (order_key, order_id, customer_key, channel_key, status, order_date, created_at, paid_at, delivered_at, cancelled_at,
        currency, gross_cents, discount_cents, tax_cents, shipping_cents, refund_cents, net_cents, units, line_count, is_counted, is_first_order, ingested_at)
@@ -54,7 +60,7 @@ function seedFacts(db: Db, fx: StarFixture): void {
   const item = db.prepare('INSERT INTO fct_order_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const o of fx.orders) {
     const refund = refundsOf(fx, o.orderKey);
-    const isFirst = o.isCounted && first.get(o.customerKey) === o.orderDate;
+    const isFirst = o.isCounted && firstKeys.has(o.orderKey);
     order.run(o.orderKey, o.orderId, o.customerKey, o.channelKey, o.status, o.orderDate, `${o.orderDate}T10:00:00Z`,
       o.isCounted ? `${o.orderDate}T10:05:00Z` : null, o.deliveredDate ? `${o.deliveredDate}T12:00:00Z` : null,
       o.status === 'cancelled' ? `${o.orderDate}T11:00:00Z` : null, orderGross(o), orderDiscount(o), o.taxCents, o.shippingCents,

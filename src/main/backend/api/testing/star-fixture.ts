@@ -51,12 +51,15 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** A tiny LCG: the same fixture on every run and machine. */
+/** mulberry32: the same fixture on every run and machine. */
 function randomSource(seed: number): (n: number) => number {
-  let state = seed;
+  let state = seed >>> 0;
   return (n) => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state % n;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * n);
   };
 }
 
@@ -87,7 +90,7 @@ function buildFixture(): StarFixture {
 
   const orders: FixtureOrder[] = [];
   for (const customer of customers) {
-    const orderCount = 1 + random(4);
+    const orderCount = 2 + random(4);
     let date = addDays(FIXTURE_FIRST_DATE, random(60));
     for (let n = 0; n < orderCount && date <= FIXTURE_LAST_DATE; n += 1) {
       const orderKey = orders.length + 1;
@@ -114,7 +117,7 @@ function buildFixture(): StarFixture {
         shippingCents: 495,
         isCounted: status === 'delivered',
       });
-      date = addDays(date, 5 + random(30));
+      date = addDays(date, 3 + random(25));
     }
   }
   // Two returns on the first two delivered multi-unit lines: one refunded, one too late.

@@ -34,17 +34,22 @@ export function bgNbdCustomerLogLikelihood(params: BgNbdParams, x: number, tx: n
 
 export function bgNbdLogLikelihood(params: BgNbdParams, data: FrequencyRecency): number {
   const { r, alpha, a, b } = params;
-  // The gamma terms that do not depend on the customer are hoisted out of the loop.
+  // Terms that depend only on the parameters, or on the parameters and the integer x, are
+  // computed once per distinct x: the fit evaluates this thousands of times.
   const constant = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
   const logA = Math.log(a);
+  const byX = new Map<number, number>();
   let total = 0;
   for (let i = 0; i < data.x.length; i += 1) {
     const x = data.x[i]!;
-    const a1 = logGamma(r + x);
-    const a2 = logGamma(b + x) - logGamma(a + b + x);
+    let gammaTerms = byX.get(x);
+    if (gammaTerms === undefined) {
+      gammaTerms = logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
+      byX.set(x, gammaTerms);
+    }
     const a3 = -(r + x) * Math.log(alpha + data.T[i]!);
     const a4 = x > 0 ? logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + data.tx[i]!) : -Infinity;
-    total += a1 + a2 + logSumExp(a3, a4);
+    total += gammaTerms + logSumExp(a3, a4);
   }
   return total + constant * data.x.length;
 }

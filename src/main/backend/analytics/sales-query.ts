@@ -1,0 +1,129 @@
+import type { DateRange } from '../../../shared/contract/analytics';
+import type { Db } from '../db/open';
+import { dimensionColumn, dimensionConditions, filteredDimensions, groupingFor, type Dimension } from './dimensions';
+import type { Scope } from './scope';
+
+/** Sums of agg_sales_daily for one cell of the requested grouping (cents and counts). */
+export interface SalesCell {
+  key: (string | number)[];
+  period: string | null;
+  gross: number;
+  lineDiscount: number;
+  lineNet: number;
+  lineTax: number;
+  cost: number;
+  units: number;
+  orders: number;
+  orderGross: number;
+  orderDiscount: number;
+  orderTax: number;
+  orderShipping: number;
+}
+
+export interface ReturnsCell {
+  key: (string | number)[];
+  period: string | null;
+  refund: number;
+  returnedUnits: number;
+}
+
+export type Period = 'day' | 'month' | 'month_of_year' | null;
+
+export interface CellQuery {
+  range: DateRange;
+  groupBy?: readonly Dimension[];
+  period?: Period;
+}
+
+const PERIOD_SQL: Record<Exclude<Period, null>, string> = {
+  day: 'a.date_key',
+  month: 'substr(a.date_key, 1, 7)',
+  month_of_year: 'CAST(substr(a.date_key, 6, 2) AS INTEGER)',
+};
+
+interface CellSql {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Builds a GROUP BY over the smallest materialised grouping that holds the filter and group
+ * dimensions. Identifiers come from the dimension allow-list; values are parameters.
+ */
+function cellSql(table: 'agg_sales_daily' | 'agg_returns_daily', measures: string, scope: Scope, query: CellQuery): CellSql {
+  const groupBy = query.groupBy ?? [];
+  const grouping = groupingFor([...new Set([...filteredDimensions(scope), ...groupBy])]);
+  const keyColumns = groupBy.map((d, i) => `a.${dimensionColumn(d)} AS k${i}`);
+  const period = query.period ? PERIOD_SQL[query.period] : 'NULL';
+  const conditions = dimensionConditions(scope, 'a');
+  const groupList = [...groupBy.map((_, i) => `k${i}`), ...(query.period ? ['period'] : [])];
+  return {
+    sql: `SELECT ${[...keyColumns, `${period} AS period`, measures].join(', ')}
+      FROM ${table} a
+      WHERE a.grouping_id = ? AND a.date_key BETWEEN ? AND ? AND a.currency = ?${conditions.sql}
+      ${groupList.length > 0 ? `GROUP BY ${groupList.join(', ')}` : ''}`,
+    params: [grouping, query.range.from, query.range.to, scope.currency, ...conditions.params],
+  };
+}
+
+const SALES_MEASURES = `coalesce(sum(a.gross_cents), 0) AS gross, coalesce(sum(a.line_discount_cents), 0) AS lineDiscount,
+  coalesce(sum(a.line_net_cents), 0) AS lineNet, coalesce(sum(a.line_tax_cents), 0) AS lineTax, coalesce(sum(a.cost_cents), 0) AS cost,
+  coalesce(sum(a.units), 0) AS units, coalesce(sum(a.orders), 0) AS orders, coalesce(sum(a.order_gross_cents), 0) AS orderGross,
+  coalesce(sum(a.order_discount_cents), 0) AS orderDiscount, coalesce(sum(a.order_tax_cents), 0) AS orderTax,
+  coalesce(sum(a.order_shipping_cents), 0) AS orderShipping, count(*) AS cellCount`;
+
+const RETURN_MEASURES = 'coalesce(sum(a.refund_cents), 0) AS refund, coalesce(sum(a.returned_units), 0) AS returnedUnits, count(*) AS cellCount';
+
+type RawRow = Record<string, string | number | null>;
+
+function keyOf(row: RawRow, width: number): (string | number)[] {
+  return Array.from({ length: width }, (_, i) => row[`k${i}`] ?? '');
+}
+
+export function salesCells(db: Db, scope: Scope, query: CellQuery): SalesCell[] {
+  const { sql, params } = cellSql('agg_sales_daily', SALES_MEASURES, scope, query);
+  const width = query.groupBy?.length ?? 0;
+  return db
+    .prepare<unknown[], RawRow>(sql)
+    .all(...params)
+    .filter((row) => Number(row.cellCount) > 0)
+    .map((row) => ({
+      key: keyOf(row, width),
+      period: row.period === null || row.period === undefined ? null : String(row.period),
+      gross: Number(row.gross),
+      lineDiscount: Number(row.lineDiscount),
+      lineNet: Number(row.lineNet),
+      lineTax: Number(row.lineTax),
+      cost: Number(row.cost),
+      units: Number(row.units),
+      orders: Number(row.orders),
+      orderGross: Number(row.orderGross),
+      orderDiscount: Number(row.orderDiscount),
+      orderTax: Number(row.orderTax),
+      orderShipping: Number(row.orderShipping),
+    }));
+}
+
+export function returnCells(db: Db, scope: Scope, query: CellQuery): ReturnsCell[] {
+  const { sql, params } = cellSql('agg_returns_daily', RETURN_MEASURES, scope, query);
+  const width = query.groupBy?.length ?? 0;
+  return db
+    .prepare<unknown[], RawRow>(sql)
+    .all(...params)
+    .filter((row) => Number(row.cellCount) > 0)
+    .map((row) => ({
+      key: keyOf(row, width),
+      period: row.period === null || row.period === undefined ? null : String(row.period),
+      refund: Number(row.refund),
+      returnedUnits: Number(row.returnedUnits),
+    }));
+}
+
+/** Joins returns onto sales cells by key and period (returns may exist where sales do not). */
+export function cellId(key: readonly (string | number)[], period: string | null): string {
+  return JSON.stringify([key, period]);
+}
+
+export function salesSql(scope: Scope, query: CellQuery): CellSql {
+  return cellSql('agg_sales_daily', SALES_MEASURES, scope, query);
+}
