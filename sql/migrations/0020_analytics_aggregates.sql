@@ -59,7 +59,7 @@ CREATE TABLE agg_customer_daily (
   gross_cents INTEGER NOT NULL,
   discount_cents INTEGER NOT NULL,
   refund_cents INTEGER NOT NULL,        -- refunds of these orders, whatever the return date (CLV)
-  is_first_order_day INTEGER NOT NULL,  -- the customer's first counted order day, any currency
+  customer_first_order_date TEXT NOT NULL, -- first counted order in any currency: new vs returning
   PRIMARY KEY (date_key, currency, customer_key, channel_key)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX agg_customer_daily_by_customer_key ON agg_customer_daily (customer_key);
@@ -82,3 +82,17 @@ CREATE INDEX agg_customer_lifetime_by_currency_net ON agg_customer_lifetime (cur
 CREATE INDEX fct_returns_by_customer_key ON fct_returns (customer_key);
 CREATE INDEX fct_reviews_by_customer_key ON fct_reviews (customer_key);
 CREATE INDEX fct_orders_by_currency_order_date ON fct_orders (currency, order_date);
+
+-- Product sales by order day (best sellers, sales vs rating) when no customer/channel filter is set.
+CREATE TABLE agg_product_daily (
+  date_key TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  sku TEXT NOT NULL,
+  category TEXT NOT NULL,
+  gross_cents INTEGER NOT NULL,
+  line_net_cents INTEGER NOT NULL,
+  units INTEGER NOT NULL,
+  lines INTEGER NOT NULL,
+  PRIMARY KEY (date_key, currency, sku)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX agg_product_daily_by_sku ON agg_product_daily (sku);

@@ -2,7 +2,11 @@ import { Suspense, useEffect } from 'react';
 import { useApi } from './api/useApi';
 import { Onboarding } from './components/Onboarding';
 import { Sidebar } from './components/Sidebar';
+import { DrawerProvider } from './drawers/DrawerContext';
+import { FilterBar } from './filters/FilterBar';
+import { FiltersProvider } from './filters/FiltersContext';
 import { PAGES, pageById } from './pages/registry';
+import { PreferencesProvider } from './preferences/PreferencesContext';
 import { useHashRoute } from './useHashRoute';
 
 export function App() {
@@ -26,24 +30,36 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate]);
 
-  const isOnboarding = info.data?.isEmpty === true && (page.id === 'overview');
+  const isOnboarding = info.data?.isEmpty === true && page.id === 'overview';
   return (
-    <div className="app">
-      <Sidebar currentId={page.id} onNavigate={navigate} />
-      <main className="content" id="main">
-        {info.error && (
-          <div className="error-banner" role="alert">
-            {info.error.message} <button onClick={info.reload}>Retry</button>
+    <PreferencesProvider>
+      <FiltersProvider>
+        <DrawerProvider>
+          <div className="app">
+            <a className="skip-link" href="#main">
+              Skip to content
+            </a>
+            <Sidebar currentId={page.id} onNavigate={navigate} />
+            <main className="content" id="main" tabIndex={-1}>
+              {info.error && (
+                <div className="error-banner" role="alert">
+                  {info.error.message} <button onClick={info.reload}>Retry</button>
+                </div>
+              )}
+              {isOnboarding && info.data ? (
+                <Onboarding info={info.data} onGenerate={() => navigate('data?demo')} onImport={() => navigate('data?import')} />
+              ) : (
+                <>
+                  {page.usesFilters && !info.data?.isEmpty && <FilterBar />}
+                  <Suspense fallback={<div className="skeleton" aria-busy="true" />}>
+                    <Page />
+                  </Suspense>
+                </>
+              )}
+            </main>
           </div>
-        )}
-        {isOnboarding && info.data ? (
-          <Onboarding info={info.data} onGenerate={() => navigate('data')} onImport={() => navigate('data')} />
-        ) : (
-          <Suspense fallback={<div className="skeleton" aria-busy="true" />}>
-            <Page />
-          </Suspense>
-        )}
-      </main>
-    </div>
+        </DrawerProvider>
+      </FiltersProvider>
+    </PreferencesProvider>
   );
 }

@@ -6,6 +6,8 @@ export interface EventPayloads {
   'job.finished': { jobId: string; kind: string; result: unknown };
   'job.failed': { jobId: string; kind: string; error: ErrorInfo; isCancelled: boolean };
   'data.changed': { tables: string[] };
+  /** A native menu item or a file handed over by the OS (e.g. a CSV opened with Storelens). */
+  'menu.command': { command: string; paths?: string[] };
 }
 
 export type EventName = keyof EventPayloads;

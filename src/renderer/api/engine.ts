@@ -2,6 +2,7 @@ import { isMethodName, type Contract, type MethodName } from '../../shared/contr
 import type { analyticsContract } from '../../shared/contract/analytics';
 import type { ArgsOf, ResultOf } from '../../shared/contract/define';
 import type { formatsContract } from '../../shared/contract/formats';
+import type { modelsContract } from '../../shared/contract/models';
 import type { Bridge } from '../../shared/bridge';
 import { AppError, unwrap } from '../../shared/result';
 
@@ -11,7 +12,7 @@ import { AppError, unwrap } from '../../shared/result';
  * not have yet fails as NOT_AVAILABLE (an honest error state) instead of crashing the page.
  * Once every domain is spread in, `Declared` equals `Contract`.
  */
-type Declared = Contract & typeof analyticsContract & typeof formatsContract;
+type Declared = Contract & typeof analyticsContract & typeof formatsContract & typeof modelsContract;
 export type DeclaredMethod = keyof Declared & string;
 export type DeclaredArgs<M extends DeclaredMethod> = ArgsOf<Declared[M]>;
 export type DeclaredResult<M extends DeclaredMethod> = ResultOf<Declared[M]>;

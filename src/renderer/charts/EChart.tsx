@@ -13,8 +13,18 @@ export interface EChartProps {
 
 declare global {
   interface Window {
-    __storelensCharts?: Record<string, { option: echarts.EChartsCoreOption; isRendered: boolean }>;
+    __storelensCharts?: Record<string, { option: echarts.EChartsCoreOption; isRendered: boolean; renderedAt?: number }>;
   }
+}
+
+/** One palette for both themes: distinct hues that keep contrast on white and on the dark surface. */
+const PALETTE = ['#4f6bed', '#1fa39a', '#f59e0b', '#e5484d', '#8e6bd8', '#3fa7d6', '#7fa32f', '#d9627f', '#a47148', '#64748b'];
+
+/** Live chart instances by id, so a chart's card can export it (getDataURL) without owning it. */
+const instances = new Map<string, echarts.ECharts>();
+
+export function chartInstance(id: string): echarts.ECharts | undefined {
+  return instances.get(id);
 }
 
 /**
@@ -33,13 +43,20 @@ export function EChart({ id, option, height = 320, ariaLabel, onClick }: EChartP
     if (!element) return;
     const chart = echarts.init(element, resolvedTheme === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
     chartRef.current = chart;
+    instances.set(id, chart);
     chart.on('click', (params) => clickRef.current?.(params));
+    // The first frame drawn after an option lands: the timing report measures redraws with it.
+    chart.on('rendered', () => {
+      const entry = window.__storelensCharts?.[id];
+      if (entry && entry.renderedAt === undefined) entry.renderedAt = performance.now();
+    });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element);
     return () => {
       observer.disconnect();
       chart.dispose();
       chartRef.current = null;
+      instances.delete(id);
       if (window.__storelensCharts) delete window.__storelensCharts[id];
     };
   }, [resolvedTheme, id]);
@@ -47,9 +64,9 @@ export function EChart({ id, option, height = 320, ariaLabel, onClick }: EChartP
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
-    chart.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true });
     window.__storelensCharts = window.__storelensCharts ?? {};
     window.__storelensCharts[id] = { option, isRendered: true };
+    chart.setOption({ backgroundColor: 'transparent', color: PALETTE, animationDuration: 300, ...option }, { notMerge: true });
   }, [option, resolvedTheme, id]);
 
   return <div ref={containerRef} className="echart" role="img" aria-label={ariaLabel} data-chart-id={id} style={{ height }} />;

@@ -18,7 +18,7 @@ export function formatMoney(value: number | null, currency: string | null, displ
   if (!currency) return formatCount(value, isCompact);
   const key = `m:${currency}:${display}:${isCompact}`;
   return cached(key, () =>
-    new Intl.NumberFormat('en-GB', {
+    new Intl.NumberFormat('en-US', {
       style: 'currency',
       currency,
       currencyDisplay: display,
@@ -32,7 +32,7 @@ export function formatMoney(value: number | null, currency: string | null, displ
 export function formatCount(value: number | null, isCompact = false): string {
   if (value === null || !Number.isFinite(value)) return '—';
   return cached(`c:${isCompact}`, () =>
-    new Intl.NumberFormat('en-GB', { notation: isCompact ? 'compact' : 'standard', maximumFractionDigits: isCompact ? 1 : 0 }),
+    new Intl.NumberFormat('en-US', { notation: isCompact ? 'compact' : 'standard', maximumFractionDigits: isCompact ? 1 : 0 }),
   ).format(value);
 }
 

@@ -6,18 +6,20 @@ export interface PageEntry {
   /** A single glyph keeps the sidebar light; labels carry the meaning. */
   icon: string;
   component: LazyExoticComponent<ComponentType>;
+  /** Analytics pages show the global filter bar; Data and Settings do not. */
+  usesFilters: boolean;
 }
 
 /** Navigation order is also the Ctrl/Cmd+1…8 order. */
 export const PAGES: readonly PageEntry[] = [
-  { id: 'overview', label: 'Overview', icon: '◎', component: lazy(() => import('./overview/OverviewPage')) },
-  { id: 'sales', label: 'Sales', icon: '↗', component: lazy(() => import('./sales/SalesPage')) },
-  { id: 'customers', label: 'Customers', icon: '☺', component: lazy(() => import('./customers/CustomersPage')) },
-  { id: 'products', label: 'Products', icon: '▦', component: lazy(() => import('./products/ProductsPage')) },
-  { id: 'recommendations', label: 'Recommendations', icon: '✦', component: lazy(() => import('./recommendations/RecommendationsPage')) },
-  { id: 'inventory', label: 'Inventory', icon: '▤', component: lazy(() => import('./inventory/InventoryPage')) },
-  { id: 'data', label: 'Data', icon: '⇅', component: lazy(() => import('./data/DataPage')) },
-  { id: 'settings', label: 'Settings', icon: '⚙', component: lazy(() => import('./settings/SettingsPage')) },
+  { id: 'overview', label: 'Overview', icon: '◎', component: lazy(() => import('./overview/OverviewPage')), usesFilters: true },
+  { id: 'sales', label: 'Sales', icon: '↗', component: lazy(() => import('./sales/SalesPage')), usesFilters: true },
+  { id: 'customers', label: 'Customers', icon: '☺', component: lazy(() => import('./customers/CustomersPage')), usesFilters: true },
+  { id: 'products', label: 'Products', icon: '▦', component: lazy(() => import('./products/ProductsPage')), usesFilters: true },
+  { id: 'recommendations', label: 'Recommendations', icon: '✦', component: lazy(() => import('./recommendations/RecommendationsPage')), usesFilters: false },
+  { id: 'inventory', label: 'Inventory', icon: '▤', component: lazy(() => import('./inventory/InventoryPage')), usesFilters: true },
+  { id: 'data', label: 'Data', icon: '⇅', component: lazy(() => import('./data/DataPage')), usesFilters: false },
+  { id: 'settings', label: 'Settings', icon: '⚙', component: lazy(() => import('./settings/SettingsPage')), usesFilters: false },
 ];
 
 export const DEFAULT_PAGE_ID = 'overview';

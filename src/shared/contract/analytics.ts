@@ -56,7 +56,7 @@ export interface ResultMeta {
 /** Column-oriented rows, also what ECharts' dataset.source takes. */
 export interface Columnar {
   columns: string[];
-  rows: (string | number | null)[][];
+  rows: (string | number | boolean | null)[][];
 }
 
 export interface FilterOptions {
@@ -244,7 +244,6 @@ export const RFM_SEGMENTS = [
   'At risk',
   "Can't lose them",
   'Hibernating',
-  'Lost',
 ] as const;
 export type RfmSegment = (typeof RFM_SEGMENTS)[number];
 

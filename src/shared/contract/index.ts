@@ -1,5 +1,9 @@
+import { apiContract } from './api';
+import { analyticsContract } from './analytics';
 import type { ArgsOf, ContractShape, ParsedArgsOf, ResultOf } from './define';
+import { formatsContract } from './formats';
 import { jobsContract } from './jobs';
+import { modelsContract } from './models';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
 import { warehouseContract } from './warehouse';
@@ -11,9 +15,13 @@ import { warehouseContract } from './warehouse';
  */
 export const contract = {
   ...systemContract,
+  ...formatsContract,
+  ...analyticsContract,
   ...jobsContract,
   ...settingsContract,
+  ...apiContract,
   ...warehouseContract,
+  ...modelsContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

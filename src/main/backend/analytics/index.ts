@@ -17,4 +17,4 @@ export { productDetail } from './product-detail';
 export { rfm } from './rfm';
 export { ltvSegments } from './ltv-segments';
 export { cohortRetention, cohortLtv } from './cohorts';
-export { ANALYTICS_VIEWS, findView, type AnalyticsView } from './view-registry';
+export { ANALYTICS_VIEWS, describeViews, findView, type AnalyticsView } from './view-registry';

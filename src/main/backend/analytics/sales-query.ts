@@ -127,3 +127,7 @@ export function cellId(key: readonly (string | number)[], period: string | null)
 export function salesSql(scope: Scope, query: CellQuery): CellSql {
   return cellSql('agg_sales_daily', SALES_MEASURES, scope, query);
 }
+
+export function returnSql(scope: Scope, query: CellQuery): CellSql {
+  return cellSql('agg_returns_daily', RETURN_MEASURES, scope, query);
+}

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { AppError } from '../../../shared/result';
 import { CsvScanner, type CsvRow } from './csv-scanner';
 

@@ -21,6 +21,10 @@ export interface SourceReject {
   column: string | null;
   reason: string;
   raw: string;
+  /** Machine-readable reason for summaries (e.g. 'malformed_row'); 'malformed_row' when absent. */
+  code?: string;
+  /** The entity the row was meant for, when known. */
+  entity?: NativeEntity;
 }
 
 export interface SourceBatch {

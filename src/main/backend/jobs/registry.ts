@@ -7,6 +7,14 @@ import type { JobDefinition } from './types';
 const jobLoaders: Record<string, () => Promise<JobDefinition>> = {
   'diagnostics.write-scratch': async () => (await import('./diagnostics-jobs')).writeScratchJob,
   'diagnostics.fail': async () => (await import('./diagnostics-jobs')).failJob,
+  'generate.store': async () => (await import('../generate/generate-job')).generateStoreJob,
+  'model.recommend': async () => (await import('../ml/jobs/recommend-job')).recommendJob,
+  'model.rules': async () => (await import('../ml/jobs/rules-job')).rulesJob,
+  'model.clv': async () => (await import('../ml/jobs/clv-job')).clvJob,
+  'model.segments': async () => (await import('../ml/jobs/segments-job')).segmentsJob,
+  'model.forecast': async () => (await import('../ml/jobs/forecast-job')).forecastJob,
+  'export.warehouse': async () => (await import('../export/export-job')).exportWarehouseJob,
+  'report.generate': async () => (await import('../reports/report-job')).generateReportJob,
 };
 
 export function isKnownJobKind(kind: string): boolean {

@@ -1,9 +1,107 @@
-import { Placeholder } from '../../components/Placeholder';
+import { useMemo, useState } from 'react';
+import { useEngine } from '../../api/useEngine';
+import { regionCategoryHeatmapOption, seasonalityOption } from '../../charts/options/heatmap';
+import { categoryMarginOption } from '../../charts/options/products';
+import { cumulativeDailyOption, monthlyRevenueOption, revenueTrendOption } from '../../charts/options/revenue';
+import { ChartCard } from '../../components/ChartCard';
+import { PageHeader } from '../../components/PageHeader';
+import { useFilters } from '../../filters/FiltersContext';
+import { useViewFilters } from '../../filters/useViewFilters';
+import { useMoney } from '../../preferences/PreferencesContext';
+import { ForecastPanel } from './ForecastPanel';
 
 export default function SalesPage() {
+  const filters = useViewFilters();
+  const heatmapFilters = useViewFilters('sales-region-category');
+  const [grain, setGrain] = useState<'daily' | 'monthly'>('monthly');
+  const daily = useEngine('analytics.revenueDaily', filters && grain === 'daily' ? { filters } : null);
+  const monthly = useEngine('analytics.revenueMonthly', filters && grain === 'monthly' ? { filters } : null);
+  const heatmap = useEngine('analytics.regionCategoryHeatmap', heatmapFilters && { filters: heatmapFilters });
+  const seasonality = useEngine('analytics.seasonality', filters && { filters });
+  const margin = useEngine('analytics.categoryMargin', filters && { filters });
+  const { setCross } = useFilters();
+  const meta = (grain === 'daily' ? daily.data?.meta : monthly.data?.meta) ?? heatmap.data?.meta;
+  const money = useMoney(meta?.currency, true);
+
+  const revenue = grain === 'daily' ? daily : monthly;
+  const revenueOption = useMemo(() => {
+    if (grain === 'daily') return daily.data ? revenueTrendOption(daily.data.series, money) : null;
+    return monthly.data ? monthlyRevenueOption(monthly.data.series, money) : null;
+  }, [grain, daily.data, monthly.data, money]);
+  const cumulativeOption = useMemo(() => (daily.data && grain === 'daily' ? cumulativeDailyOption(daily.data.series, money) : null), [daily.data, grain, money]);
+  const heatmapOption = useMemo(
+    () => (heatmap.data ? regionCategoryHeatmapOption(heatmap.data.regions, heatmap.data.categories, heatmap.data.cells, money) : null),
+    [heatmap.data, money],
+  );
+  const seasonalityChart = useMemo(() => (seasonality.data ? seasonalityOption(seasonality.data.categories, seasonality.data.cells) : null), [seasonality.data]);
+  const marginOption = useMemo(() => (margin.data ? categoryMarginOption(margin.data.series) : null), [margin.data]);
+
+  const grainSwitch = (
+    <div className="segmented" role="radiogroup" aria-label="Revenue grain">
+      {(['daily', 'monthly'] as const).map((g) => (
+        <button key={g} type="button" role="radio" aria-checked={grain === g} className={grain === g ? 'is-selected' : ''} onClick={() => setGrain(g)}>
+          {g === 'daily' ? 'Daily' : 'Monthly'}
+        </button>
+      ))}
+    </div>
+  );
+
   return (
-    <Placeholder title="Sales">
-      Daily and monthly revenue with cumulative totals and forecasts, the region × category heatmap, the seasonality heatmap and category margin by month.
-    </Placeholder>
+    <div className="page" data-page="sales">
+      <PageHeader title="Sales" meta={meta} />
+      <ChartCard
+        id="sales-revenue"
+        title={grain === 'daily' ? 'Net sales by day' : 'Sales by month'}
+        subtitle={grain === 'daily' ? 'With the 7-day average' : 'Gross and net by month, cumulative net on the right axis'}
+        metricId="net_sales"
+        state={revenue}
+        option={revenueOption}
+        emptyReason={revenue.data?.meta.emptyReason}
+        actions={grainSwitch}
+        height={320}
+      />
+      {grain === 'daily' && (
+        <ChartCard id="sales-cumulative" title="Cumulative net sales" metricId="net_sales_cumulative" state={daily} option={cumulativeOption} emptyReason={daily.data?.meta.emptyReason} height={220} />
+      )}
+      <ForecastPanel />
+      <div className="grid-2">
+        <ChartCard
+          id="sales-region-category"
+          title="Region × category"
+          subtitle={
+            heatmap.data?.topCategoryByRegion.length
+              ? `Top: ${heatmap.data.topCategoryByRegion.map((t) => `${t.region} → ${t.category}`).slice(0, 4).join(', ')}${heatmap.data.topCategoryByRegion.length > 4 ? '…' : ''}`
+              : 'Outlined cells are each region’s top category; click to filter'
+          }
+          metricId="line_net_sales"
+          state={heatmap}
+          option={heatmapOption}
+          emptyReason={heatmap.data?.meta.emptyReason}
+          onClick={(params) => {
+            const data = params.data as { region?: string } | null;
+            if (data?.region) setCross({ dimension: 'region', value: data.region, label: data.region, sourceChartId: 'sales-region-category' });
+          }}
+          height={Math.max(280, (heatmap.data?.regions.length ?? 0) * 34 + 110)}
+        />
+        <ChartCard
+          id="sales-seasonality"
+          title="Seasonality"
+          subtitle="Each category’s sales by month of year, as a share of its total"
+          state={seasonality}
+          option={seasonalityChart}
+          emptyReason={seasonality.data?.meta.emptyReason}
+          height={Math.max(280, (seasonality.data?.categories.length ?? 0) * 30 + 100)}
+        />
+      </div>
+      <ChartCard
+        id="sales-category-margin"
+        title="Margin rate by category and month"
+        metricId="margin_rate"
+        state={margin}
+        option={marginOption}
+        emptyReason={margin.data?.meta.emptyReason}
+        height={300}
+      />
+    </div>
   );
 }

@@ -13,7 +13,7 @@ export function refreshCustomerAggregates(db: Db, range: RefreshRange): { custom
       `INSERT INTO agg_customer_daily
        SELECT o.order_date, o.currency, o.customer_key, coalesce(o.channel_key, 0),
          coalesce(c.region, ''), coalesce(c.segment, ''), count(*),
-         sum(o.gross_cents), sum(o.discount_cents), sum(o.refund_cents), 0
+         sum(o.gross_cents), sum(o.discount_cents), sum(o.refund_cents), ''
        FROM fct_orders o LEFT JOIN dim_customer c ON c.customer_key = o.customer_key
        WHERE o.is_counted = 1 AND o.customer_key IS NOT NULL AND o.order_date BETWEEN ? AND ?
        GROUP BY o.order_date, o.currency, o.customer_key, coalesce(o.channel_key, 0)`,
@@ -45,8 +45,8 @@ export function refreshCustomerAggregates(db: Db, range: RefreshRange): { custom
      WHERE customer_key IN (SELECT customer_key FROM temp_analytics_customers)`,
   );
   db.exec(
-    `UPDATE agg_customer_daily SET is_first_order_day = coalesce(date_key = (
-       SELECT min(l.first_order_date) FROM agg_customer_lifetime l WHERE l.customer_key = agg_customer_daily.customer_key), 0)
+    `UPDATE agg_customer_daily SET customer_first_order_date = coalesce((
+       SELECT min(l.first_order_date) FROM agg_customer_lifetime l WHERE l.customer_key = agg_customer_daily.customer_key), '')
      WHERE customer_key IN (SELECT customer_key FROM temp_analytics_customers)`,
   );
   db.exec('DROP TABLE temp_analytics_customers');

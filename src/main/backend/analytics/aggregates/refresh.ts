@@ -58,6 +58,15 @@ SELECT cells.*, row_number() OVER (PARTITION BY cells.order_key ORDER BY cells.c
   o.shipping_cents AS order_shipping_cents, o.units AS order_units
 FROM cells JOIN fct_orders o ON o.order_key = cells.order_key`;
 
+const PRODUCT_DAILY_SQL = `
+INSERT INTO agg_product_daily
+SELECT o.order_date, o.currency, i.sku, max(coalesce(p.category, '')), sum(i.gross_cents), sum(i.net_cents), sum(i.quantity), count(*)
+FROM fct_orders o
+JOIN fct_order_items i ON i.order_key = o.order_key
+LEFT JOIN dim_product p ON p.product_key = i.product_key
+WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?
+GROUP BY o.order_date, o.currency, i.sku`;
+
 function insertSalesSql(groupingId: number): string {
   // With category kept, an (order, category) row is one order in that cell; without it, only
   // the order's first row carries the order.
@@ -127,6 +136,8 @@ export function refreshAnalyticsAggregates(db: Db, range: RefreshRange): Refresh
       returnRows += db.prepare(insertReturnsSql(id)).run().changes;
     }
     db.exec('DROP TABLE temp_analytics_order_cells; DROP TABLE temp_analytics_return_cells');
+    db.prepare('DELETE FROM agg_product_daily WHERE date_key BETWEEN ? AND ?').run(range.fromDate, range.toDate);
+    db.prepare(PRODUCT_DAILY_SQL).run(range.fromDate, range.toDate);
     const customers = refreshCustomerAggregates(db, range);
     return { salesRows, returnRows, ...customers, range };
   })();
@@ -135,7 +146,7 @@ export function refreshAnalyticsAggregates(db: Db, range: RefreshRange): Refresh
 /** Drops and rebuilds all aggregates from the facts (after a bulk load or a dimension change). */
 export function rebuildAllAnalyticsAggregates(db: Db): RefreshOutcome | null {
   return db.transaction(() => {
-    db.exec('DELETE FROM agg_sales_daily; DELETE FROM agg_returns_daily; DELETE FROM agg_customer_daily; DELETE FROM agg_customer_lifetime');
+    db.exec('DELETE FROM agg_sales_daily; DELETE FROM agg_returns_daily; DELETE FROM agg_customer_daily; DELETE FROM agg_customer_lifetime; DELETE FROM agg_product_daily');
     const bounds = db
       .prepare<[], { lo: string | null; hi: string | null }>(
         `SELECT min(d) AS lo, max(d) AS hi FROM (

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { rebuildAllAnalyticsAggregates } from '../../analytics/aggregates/refresh';
 import { addDays, daysBetween, STAR_FIXTURE, type FixtureOrder, type StarFixture } from './star-fixture';
 
 const orderNet = (o: FixtureOrder) => o.lines.reduce((s, l) => s + l.quantity * l.unitPriceCents - l.discountCents, 0);
@@ -98,7 +99,7 @@ function seedInventory(db: Db, fx: StarFixture): void {
       const date = addDays(fx.lastDate, day - 13);
       const isLow = sku === 'SKU-C' || sku === 'SKU-E';
       const onHand = isLow ? Math.max(2, 30 - day * 2) : 40 + i * 5;
-      const allocated = isLow ? 4 : 3;
+      const allocated = sku === 'SKU-C' ? 4 : isLow ? 1 : 3;
       daily.run(sku, date, onHand, allocated, 10, onHand - allocated < 10 ? 1 : 0);
     }
   });
@@ -151,5 +152,12 @@ export function seedStarFixture(db: Db, fixture: StarFixture = STAR_FIXTURE): St
     seedInventory(db, fixture);
     seedAggregates(db, fixture);
   })();
+  return fixture;
+}
+
+/** The fixture plus the analytics engine's own pre-aggregates, as an import would leave them. */
+export function seedAnalyticsWarehouse(db: Db, fixture: StarFixture = STAR_FIXTURE): StarFixture {
+  seedStarFixture(db, fixture);
+  rebuildAllAnalyticsAggregates(db);
   return fixture;
 }

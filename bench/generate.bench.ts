@@ -1,0 +1,47 @@
+/**
+ * Generator benchmark: a 1,000,000-line store with all other entities into a temp folder.
+ * Target on the 2-core dev machine: ≤ 10 s and ≤ 400 MB peak RSS. Run: npx tsx bench/generate.bench.ts [--keep]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateStore, GENERATOR_PRESETS } from '../src/main/backend/generate/index';
+
+const outDir = mkdtempSync(path.join(tmpdir(), 'storelens-bench-generate-'));
+let peakRss = process.memoryUsage().rss;
+const sample = (): void => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+// The generator yields to the event loop every few days, so the timer samples too; progress samples every day.
+const timer = setInterval(sample, 25);
+const startedAt = performance.now();
+const summary = await generateStore(
+  { outDir, ...GENERATOR_PRESETS.large, lines: 1_000_000, seed: 42 },
+  { progress: sample, throwIfCancelled: () => undefined },
+);
+const seconds = (performance.now() - startedAt) / 1000;
+clearInterval(timer);
+sample();
+
+const mb = summary.bytes / 1e6;
+const figures = {
+  bench: 'generate',
+  lines: summary.lines,
+  orders: summary.orders,
+  rows: summary.rows,
+  files: summary.files,
+  megabytes: Number(mb.toFixed(1)),
+  seconds: Number(seconds.toFixed(2)),
+  linesPerSecond: Math.round(summary.lines / seconds),
+  megabytesPerSecond: Number((mb / seconds).toFixed(1)),
+  peakRssMb: Math.round(peakRss / 1e6),
+  targets: { seconds: 10, peakRssMb: 400 },
+};
+console.log(JSON.stringify(figures, null, 2));
+console.log(
+  `generate: ${summary.lines.toLocaleString('en-US')} lines in ${seconds.toFixed(2)} s = ${figures.linesPerSecond.toLocaleString('en-US')} lines/s, ` +
+    `${figures.megabytesPerSecond} MB/s (${mb.toFixed(0)} MB), peak RSS ${figures.peakRssMb} MB ` +
+    `[target ≤ 10 s: ${seconds <= 10 ? 'met' : 'MISSED'}; ≤ 400 MB: ${figures.peakRssMb <= 400 ? 'met' : 'MISSED'}]`,
+);
+if (process.argv.includes('--keep')) console.log(`kept ${outDir}`);
+else rmSync(outDir, { recursive: true, force: true });

@@ -1,0 +1,11 @@
+import { createTempBackend } from './src/main/backend/testing/temp-backend';
+import { insertFixture, simulateFixture } from './src/main/backend/ml/testing/star-fixture';
+import { loadCustomerOrders, dayNumber } from './src/main/backend/ml/warehouse/load';
+import { trainClv } from './src/main/backend/ml/clv/train';
+const t = createTempBackend();
+insertFixture(t.backend.db, simulateFixture({ customers: 1500, seed: 17 }));
+const orders = loadCustomerOrders(t.backend.db, 'EUR');
+let t0 = performance.now();
+const r = trainClv(orders, { calibrationEndDay: dayNumber('2024-07-01'), timeUnit: 'weeks', horizon: 52, annualDiscountRate: 0.1 }, { progress: (d, tot, p) => { console.log(p, (performance.now() - t0).toFixed(0)); }, check: () => {} });
+console.log('total', performance.now() - t0, JSON.stringify(r.summary.bgNbd), JSON.stringify(r.summary.gammaGamma));
+await t.dispose();

@@ -1,0 +1,97 @@
+import type { InventoryAlertsResult, InventoryStatusResult, ParsedFilters } from '../../../shared/contract/analytics';
+import type { Db } from '../db/open';
+import { UNKNOWN_LABEL } from './labels';
+import { addDays, daysBetween, metaOf, resolveScope } from './scope';
+
+/** Days of cover look at the average daily units sold over this many days before the stock date. */
+export const COVER_LOOKBACK_DAYS = 28;
+
+const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
+
+interface StockRow {
+  sku: string;
+  name: string | null;
+  category: string | null;
+  on_hand: number;
+  allocated: number;
+  reorder_point: number;
+  units_sold: number | null;
+}
+
+/**
+ * Stock on the latest inventory day. A SKU is at risk when on_hand − allocated < reorder_point
+ * (the business rule); days of cover = available / average daily units over the lookback.
+ * Only the category filter applies: stock is not per region, channel or customer segment.
+ */
+export function inventoryStatus(db: Db, filters: ParsedFilters, options: { onlyAtRisk: boolean; limit: number }): InventoryStatusResult {
+  const scope = resolveScope(db, { ...filters, region: [], channel: [], segment: [] });
+  const columns = ['sku', 'name', 'category', 'on_hand', 'allocated', 'available', 'reorder_point', 'avg_daily_units', 'days_of_cover', 'is_at_risk'];
+  const asOf = db.prepare<[], { d: string | null }>('SELECT max(date_key) AS d FROM fct_inventory_daily').get()?.d ?? null;
+  const baseMeta = { ...metaOf(scope, false), emptyReason: null };
+  if (!asOf) return { meta: { ...baseMeta, emptyReason: 'No inventory has been imported yet.' }, asOf, atRiskCount: 0, items: { columns, rows: [] } };
+  const categories = scope.categories ?? [];
+  const rows = db
+    .prepare<unknown[], StockRow>(
+      `SELECT s.sku, p.name, p.category, s.on_hand, s.allocated, s.reorder_point,
+         (SELECT sum(a.units) FROM agg_product_daily a WHERE a.sku = s.sku AND a.date_key > ? AND a.date_key <= ?) AS units_sold
+       FROM fct_inventory_daily s
+       LEFT JOIN dim_product p ON p.sku = s.sku AND p.is_current = 1
+       WHERE s.date_key = ?${categories.length > 0 ? ` AND p.category IN (${placeholders(categories)})` : ''}
+       ${options.onlyAtRisk ? 'AND s.on_hand - s.allocated < s.reorder_point' : ''}`,
+    )
+    .all(addDays(asOf, -COVER_LOOKBACK_DAYS), asOf, asOf, ...categories);
+  const items = rows
+    .map((r) => {
+      const available = r.on_hand - r.allocated;
+      const perDay = Number(r.units_sold ?? 0) / COVER_LOOKBACK_DAYS;
+      return {
+        row: [r.sku, r.name, r.category ?? UNKNOWN_LABEL, r.on_hand, r.allocated, available, r.reorder_point,
+          Math.round(perDay * 100) / 100, perDay > 0 ? Math.round((available / perDay) * 10) / 10 : null, available < r.reorder_point],
+        isAtRisk: available < r.reorder_point,
+        gap: available - r.reorder_point,
+      };
+    })
+    .sort((a, b) => a.gap - b.gap || String(a.row[0]).localeCompare(String(b.row[0])));
+  const atRiskCount = items.filter((i) => i.isAtRisk).length;
+  const emptyReason = items.length === 0 ? (options.onlyAtRisk ? `No SKU is at risk on ${asOf}.` : 'No stock rows match the category filter.') : null;
+  return { meta: { ...baseMeta, emptyReason }, asOf, atRiskCount, items: { columns, rows: items.slice(0, options.limit).map((i) => i.row) } };
+}
+
+interface AlertRow {
+  alert_id: number;
+  sku: string;
+  name: string | null;
+  raised_date: string;
+  on_hand: number;
+  allocated: number;
+  reorder_point: number;
+  status: string;
+  resolved_date: string | null;
+}
+
+/** Alerts active at any time in the range (raised before its end, not resolved before its start), newest first. */
+export function inventoryAlerts(db: Db, filters: ParsedFilters, options: { status: 'open' | 'all'; limit: number }): InventoryAlertsResult {
+  const scope = resolveScope(db, { ...filters, region: [], channel: [], segment: [] });
+  const columns = ['alert_id', 'sku', 'name', 'raised_date', 'on_hand', 'allocated', 'reorder_point', 'status', 'resolved_date', 'days_open'];
+  const categories = scope.categories ?? [];
+  const isRangeGiven = filters.from !== undefined || filters.to !== undefined;
+  const range = isRangeGiven ? scope.range : null;
+  const lastDay = db.prepare<[], { d: string | null }>('SELECT max(date_key) AS d FROM fct_inventory_daily').get()?.d ?? new Date().toISOString().slice(0, 10);
+  const rows = db
+    .prepare<unknown[], AlertRow>(
+      `SELECT a.alert_id, a.sku, p.name, a.raised_date, a.on_hand, a.allocated, a.reorder_point, a.status, a.resolved_date
+       FROM inventory_alerts a LEFT JOIN dim_product p ON p.sku = a.sku AND p.is_current = 1
+       WHERE 1 = 1 ${options.status === 'open' ? "AND a.status = 'open'" : ''}
+         ${range ? 'AND a.raised_date <= ? AND (a.resolved_date IS NULL OR a.resolved_date >= ?)' : ''}
+         ${categories.length > 0 ? `AND p.category IN (${placeholders(categories)})` : ''}
+       ORDER BY a.raised_date DESC, a.alert_id DESC`,
+    )
+    .all(...(range ? [range.to, range.from] : []), ...categories);
+  const openCount = rows.filter((r) => r.status === 'open').length;
+  const alerts = rows.slice(0, options.limit).map((r) => [
+    r.alert_id, r.sku, r.name, r.raised_date, r.on_hand, r.allocated, r.reorder_point, r.status, r.resolved_date,
+    daysBetween(r.raised_date, r.resolved_date ?? lastDay),
+  ]);
+  const meta = { ...metaOf(scope, false), emptyReason: rows.length === 0 ? 'No inventory alerts match these filters.' : null };
+  return { meta, openCount, alerts: { columns, rows: alerts } };
+}

@@ -1,0 +1,47 @@
+import type Database from 'better-sqlite3';
+import type { NativeEntity } from '../../../../shared/data-contract/native-format';
+import type { Db } from '../../db/open';
+import type { SqlValue } from '../validate/validators';
+
+/** The natural-key columns that lead each staging index; a duplicate must match them and the content hash. */
+const KEY_COLUMNS: { readonly [E in NativeEntity]: readonly string[] } = {
+  customers: ['customer_id'],
+  products: ['sku'],
+  orders: ['order_id'],
+  order_items: ['order_id', 'line_no'],
+  returns: ['order_id', 'line_no'],
+  inventory_movements: ['sku', 'moved_at'],
+  reviews: ['review_id'],
+};
+
+/**
+ * Recognises a row already staged with identical content: earlier in this file (a hash set) or
+ * in an earlier batch (an index lookup by natural key and hash, only when the entity has history,
+ * so a first import pays nothing for it).
+ */
+export class DuplicateFinder {
+  private readonly seen = new Set<number>();
+  private readonly lookup: Database.Statement<unknown[]> | null;
+  private readonly keyWidth: number;
+
+  constructor(db: Db, entity: NativeEntity) {
+    const keys = KEY_COLUMNS[entity];
+    this.keyWidth = keys.length;
+    const hasHistory = db.prepare(`SELECT EXISTS (SELECT 1 FROM stg_${entity}) AS x`).pluck().get() === 1;
+    this.lookup = hasHistory
+      ? db.prepare(`SELECT 1 FROM stg_${entity} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')} AND row_hash = ? LIMIT 1`).pluck()
+      : null;
+  }
+
+  /** True when the row is a duplicate; otherwise records it as seen. */
+  isDuplicate(hash: number, values: readonly SqlValue[]): boolean {
+    if (this.seen.has(hash)) return true;
+    if (this.lookup !== null) {
+      const params = values.slice(0, this.keyWidth);
+      params.push(hash);
+      if (this.lookup.get(params) !== undefined) return true;
+    }
+    this.seen.add(hash);
+    return false;
+  }
+}

@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+import type { NativeEntity } from '../../../../shared/data-contract/native-format';
+import type { Db } from '../../db/open';
+import type { RowProblem } from '../validate/validators';
+
+type Statement = Database.Statement<unknown[]>;
+
+/**
+ * Foreign-key checks "in this run or the warehouse": keys staged so far are remembered in sets
+ * (a run stages parents before children), and a miss is looked up in staging, which also sees
+ * rows this run's open transaction has written. Hits are cached; misses are not, since a later
+ * file of the run may bring the parent.
+ */
+export class ParentKeys {
+  private readonly customers = new Set<string>();
+  private readonly products = new Set<string>();
+  private readonly orders = new Set<string>();
+  private readonly lookups: { customer: Statement; product: Statement; order: Statement; orderLine: Statement };
+
+  constructor(db: Db) {
+    this.lookups = {
+      customer: db.prepare('SELECT 1 FROM stg_customers WHERE customer_id = ? LIMIT 1').pluck(),
+      product: db.prepare('SELECT 1 FROM stg_products WHERE sku = ? LIMIT 1').pluck(),
+      order: db.prepare('SELECT 1 FROM stg_orders WHERE order_id = ? LIMIT 1').pluck(),
+      orderLine: db.prepare('SELECT 1 FROM stg_order_items WHERE order_id = ? AND line_no = ? LIMIT 1').pluck(),
+    };
+  }
+
+  private has(set: Set<string>, lookup: Statement, key: string): boolean {
+    if (set.has(key)) return true;
+    if (lookup.get(key) === undefined) return false;
+    set.add(key);
+    return true;
+  }
+
+  /** Remembers the keys a staged (or duplicate, hence already staged) row provides. */
+  remember(entity: NativeEntity, values: readonly (string | number | null)[]): void {
+    if (entity === 'customers') this.customers.add(values[0] as string);
+    else if (entity === 'products') this.products.add(values[0] as string);
+    else if (entity === 'orders') this.orders.add(values[0] as string);
+  }
+
+  /** The first missing parent of a validated row, as a problem a person can act on; null when all exist. */
+  missingParent(entity: NativeEntity, values: readonly (string | number | null)[]): RowProblem | null {
+    switch (entity) {
+      case 'orders':
+        return this.check(this.customers, this.lookups.customer, values[1] as string, 'customer_id', 'customer', 'customers');
+      case 'order_items':
+        return (
+          this.check(this.orders, this.lookups.order, values[0] as string, 'order_id', 'order', 'orders') ??
+          this.check(this.products, this.lookups.product, values[2] as string, 'sku', 'product', 'products')
+        );
+      case 'returns': {
+        const orderId = values[0] as string;
+        const lineNo = values[1] as number;
+        if (this.lookups.orderLine.get(orderId, lineNo) !== undefined) return null;
+        return {
+          column: 'line_no',
+          code: 'unknown_parent',
+          reason: `order ${orderId} has no line ${lineNo} in this import or the warehouse; import its order_items first, then retry the quarantine`,
+        };
+      }
+      case 'inventory_movements':
+        return this.check(this.products, this.lookups.product, values[0] as string, 'sku', 'product', 'products');
+      case 'reviews':
+        return (
+          this.check(this.products, this.lookups.product, values[1] as string, 'sku', 'product', 'products') ??
+          this.check(this.customers, this.lookups.customer, values[2] as string, 'customer_id', 'customer', 'customers')
+        );
+      default:
+        return null;
+    }
+  }
+
+  private check(set: Set<string>, lookup: Statement, key: string, column: string, noun: string, file: string): RowProblem | null {
+    if (this.has(set, lookup, key)) return null;
+    return {
+      column,
+      code: 'unknown_parent',
+      reason: `${noun} ${key} is not in this import or the warehouse; import its ${file} first, then retry the quarantine`,
+    };
+  }
+}

@@ -1,0 +1,140 @@
+import type { Db } from '../../db/open';
+
+/** The product version valid when `ts` (UTC text) happened; lines older than a SKU's first version take that first version. */
+function versionAt(skuExpr: string, utcExpr: string): string {
+  return `COALESCE(
+    (SELECT p.product_key FROM dim_product p WHERE p.sku = ${skuExpr} AND p.valid_from <= ${utcExpr} ORDER BY p.valid_from DESC LIMIT 1),
+    (SELECT p.product_key FROM dim_product p WHERE p.sku = ${skuExpr} ORDER BY p.valid_from LIMIT 1))`;
+}
+
+const COUNTED_STATUSES = "('paid', 'fulfilled', 'delivered', 'returned')";
+
+/**
+ * Rebuilds fct_orders, fct_order_items and fct_returns for the touched orders: the latest staged
+ * row of each order and of each (order, line) wins (latest ingestion = highest stg_id). The order
+ * key is the order's first staging row id, so re-imports and rebuilds keep it.
+ */
+export function rebuildOrderFacts(db: Db): { orders: number; lines: number; returns: number } {
+  // Lines and returns go with their order (ON DELETE CASCADE).
+  db.exec('DELETE FROM fct_orders WHERE order_id IN (SELECT order_id FROM t_orders)');
+  const orders = db
+    .prepare(
+      `INSERT INTO fct_orders (order_key, order_id, customer_key, channel_key, status, order_date, created_at, paid_at, fulfilled_at,
+         delivered_at, cancelled_at, currency, gross_cents, discount_cents, tax_cents, shipping_cents, refund_cents, net_cents,
+         units, line_count, is_counted, is_first_order, batch_id, ingested_at)
+       SELECT k.first_id, s.order_id, c.customer_key, ch.channel_key, s.status, substr(s.created_at, 1, 10), s.created_at, s.paid_at,
+         s.fulfilled_at, s.delivered_at, s.cancelled_at, s.currency, s.subtotal_cents, s.discount_cents, s.tax_cents, s.shipping_cents,
+         0, s.subtotal_cents - s.discount_cents, 0, 0, CASE WHEN s.status IN ${COUNTED_STATUSES} THEN 1 ELSE 0 END, 0, s.batch_id, s.ingested_at
+       FROM (SELECT order_id, min(stg_id) AS first_id, max(stg_id) AS last_id
+             FROM stg_orders WHERE order_id IN (SELECT order_id FROM t_orders) GROUP BY order_id) k
+       JOIN stg_orders s ON s.stg_id = k.last_id
+       LEFT JOIN dim_customer c ON c.customer_id = s.customer_id
+       LEFT JOIN dim_channel ch ON ch.channel_code = s.channel
+       ORDER BY k.first_id`,
+    )
+    .run().changes;
+  const lines = db
+    .prepare(
+      `INSERT INTO fct_order_items (order_key, line_no, order_id, order_date, customer_key, channel_key, product_key, sku, quantity,
+         unit_price_cents, gross_cents, discount_cents, tax_cents, net_cents, cost_cents, is_counted)
+       SELECT order_key, line_no, order_id, order_date, customer_key, channel_key, pk, sku, quantity, unit_price_cents, gross,
+         line_discount_cents, line_tax_cents, gross - line_discount_cents,
+         (SELECT p.cost_cents FROM dim_product p WHERE p.product_key = pk) * quantity, is_counted
+       FROM (
+         SELECT o.order_key, i.line_no, i.order_id, o.order_date, o.customer_key, o.channel_key, i.sku, i.quantity, i.unit_price_cents,
+           i.quantity * i.unit_price_cents AS gross, i.line_discount_cents, i.line_tax_cents, o.is_counted,
+           ${versionAt('i.sku', "strftime('%Y-%m-%dT%H:%M:%SZ', o.created_at)")} AS pk
+         FROM t_orders t
+         JOIN fct_orders o ON o.order_id = t.order_id
+         JOIN stg_order_items i ON i.order_id = o.order_id
+         WHERE i.stg_id = (SELECT max(s2.stg_id) FROM stg_order_items s2 WHERE s2.order_id = i.order_id AND s2.line_no = i.line_no)
+       )`,
+    )
+    .run().changes;
+  // Business rule: a return within 30 days of delivery refunds the line's net amount pro rata
+  // by quantity (rounded half up to the cent); later returns, or of undelivered orders, refund 0.
+  const returns = db
+    .prepare(
+      `INSERT INTO fct_returns (return_key, order_key, line_no, order_id, sku, product_key, customer_key, channel_key, quantity,
+         returned_at, return_date, days_since_delivery, refund_cents, refund_rule, reason)
+       SELECT r.stg_id, o.order_key, r.line_no, r.order_id, li.sku, li.product_key, o.customer_key, o.channel_key, r.quantity,
+         r.returned_at, substr(r.returned_at, 1, 10),
+         CASE WHEN o.delivered_at IS NULL THEN NULL ELSE CAST(julianday(r.returned_at) - julianday(o.delivered_at) AS INTEGER) END,
+         CASE WHEN o.delivered_at IS NOT NULL AND julianday(r.returned_at) - julianday(o.delivered_at) <= 30
+              THEN (li.net_cents * min(r.quantity, li.quantity) * 2 + li.quantity) / (2 * li.quantity) ELSE 0 END,
+         CASE WHEN o.delivered_at IS NULL THEN 'not_delivered'
+              WHEN julianday(r.returned_at) - julianday(o.delivered_at) <= 30 THEN 'within_30_days' ELSE 'after_30_days' END,
+         r.reason
+       FROM t_orders t
+       JOIN fct_orders o ON o.order_id = t.order_id
+       JOIN stg_returns r ON r.order_id = o.order_id
+       JOIN fct_order_items li ON li.order_key = o.order_key AND li.line_no = r.line_no
+       WHERE r.stg_id = (SELECT max(r2.stg_id) FROM stg_returns r2
+                         WHERE r2.order_id = r.order_id AND r2.line_no = r.line_no AND r2.returned_at = r.returned_at)
+       ORDER BY r.stg_id`,
+    )
+    .run().changes;
+  db.exec(`
+    UPDATE fct_orders SET units = agg.units, line_count = agg.lines
+    FROM (SELECT i.order_key, sum(i.quantity) AS units, count(*) AS lines
+          FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_order_items i ON i.order_key = o.order_key
+          GROUP BY i.order_key) agg
+    WHERE fct_orders.order_key = agg.order_key;
+    UPDATE fct_orders SET refund_cents = agg.refund, net_cents = gross_cents - discount_cents - agg.refund
+    FROM (SELECT r.order_key, sum(r.refund_cents) AS refund
+          FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key
+          GROUP BY r.order_key) agg
+    WHERE fct_orders.order_key = agg.order_key;
+    INSERT OR IGNORE INTO t_dates SELECT o.order_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id;
+    INSERT OR IGNORE INTO t_dates
+      SELECT r.return_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key;`);
+  return { orders, lines, returns };
+}
+
+/**
+ * Lines of untouched orders whose SKU got new versions point again at the version valid at order
+ * time, with the cost of that version. Only SKUs that had versions before the run can have such lines.
+ */
+export function reresolveProductVersions(db: Db): number {
+  const hasOldVersions = db.prepare('SELECT EXISTS (SELECT 1 FROM t_old_product_keys)').pluck().get() === 1;
+  if (!hasOldVersions) return 0;
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS t_relinked (order_key INTEGER NOT NULL, line_no INTEGER NOT NULL, PRIMARY KEY (order_key, line_no)) WITHOUT ROWID;
+    DELETE FROM t_relinked;
+    INSERT INTO t_relinked SELECT order_key, line_no FROM fct_order_items WHERE product_key IN (SELECT product_key FROM t_old_product_keys);`);
+  const changed = db
+    .prepare(
+      `UPDATE fct_order_items SET
+         product_key = ${versionAt('fct_order_items.sku', "(SELECT strftime('%Y-%m-%dT%H:%M:%SZ', o.created_at) FROM fct_orders o WHERE o.order_key = fct_order_items.order_key)")}
+       WHERE (order_key, line_no) IN (SELECT order_key, line_no FROM t_relinked)`,
+    )
+    .run().changes;
+  db.exec(`
+    UPDATE fct_order_items SET cost_cents = (SELECT p.cost_cents FROM dim_product p WHERE p.product_key = fct_order_items.product_key) * quantity
+    WHERE (order_key, line_no) IN (SELECT order_key, line_no FROM t_relinked);
+    UPDATE fct_returns SET product_key = (SELECT i.product_key FROM fct_order_items i WHERE i.order_key = fct_returns.order_key AND i.line_no = fct_returns.line_no)
+    WHERE sku IN (SELECT sku FROM t_old_product_keys);`);
+  return changed;
+}
+
+/**
+ * is_first_order marks each customer's first counted order (by creation instant, then key).
+ * Days whose first-order flags flipped are added to t_dates so their new/repeat counts follow.
+ */
+export function refreshFirstOrders(db: Db): void {
+  db.exec(`
+    WITH ranked AS (
+      SELECT o.order_key,
+        CASE WHEN o.is_counted = 1 AND ROW_NUMBER() OVER (PARTITION BY o.customer_key, o.is_counted ORDER BY julianday(o.created_at), o.order_key) = 1
+             THEN 1 ELSE 0 END AS is_first
+      FROM fct_orders o
+      WHERE o.customer_key IN (SELECT c.customer_key FROM t_customers t JOIN dim_customer c ON c.customer_id = t.customer_id)
+    )
+    UPDATE fct_orders SET is_first_order = ranked.is_first
+    FROM ranked WHERE fct_orders.order_key = ranked.order_key AND fct_orders.is_first_order <> ranked.is_first;`);
+  // RETURNING cannot feed an INSERT, so re-derive the flipped days: every day of a touched customer's orders.
+  db.exec(`
+    INSERT OR IGNORE INTO t_dates
+      SELECT DISTINCT o.order_date FROM t_customers t JOIN dim_customer c ON c.customer_id = t.customer_id
+      JOIN fct_orders o ON o.customer_key = c.customer_key WHERE o.is_counted = 1`);
+}

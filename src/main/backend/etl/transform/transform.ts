@@ -1,0 +1,109 @@
+import type { Db } from '../../db/open';
+import { extendCalendar } from './calendar';
+import { rebuildCohortLtv } from './cohorts';
+import { rebuildProducts, refreshCustomerOrderDates, upsertChannels, upsertCustomers } from './dimensions';
+import { lastInventoryDay, rebuildInventoryAlerts, rebuildInventoryDaily } from './inventory';
+import { rebuildOrderFacts, refreshFirstOrders, reresolveProductVersions } from './order-facts';
+import { rebuildRevenueDaily } from './revenue-daily';
+import { rebuildReviews } from './reviews';
+import { buildTouchedScope, scopeCounts, type ScopeCounts, type StagingWatermarks } from './scope';
+
+export interface TransformOutcome {
+  scope: ScopeCounts;
+  orders: number;
+  lines: number;
+  returns: number;
+  reviews: number;
+  productVersions: number;
+  inventoryRows: number;
+  alerts: number;
+  revenueDays: number;
+  cohortRows: number;
+  /** First and last day whose facts changed: what dashboards and aggregates must refresh. */
+  touchedFrom: string | null;
+  touchedTo: string | null;
+  stepMs: Record<string, number>;
+}
+
+/** Every table the transform writes, for data.changed and for the rebuild checksum. */
+export const WAREHOUSE_TABLES = [
+  'dim_date', 'dim_channel', 'dim_customer', 'dim_product', 'fct_orders', 'fct_order_items', 'fct_returns', 'fct_reviews',
+  'fct_inventory_daily', 'inventory_alerts', 'fct_revenue_daily', 'fct_cohort_ltv',
+] as const;
+
+/**
+ * Turns what a run staged (rows above the watermarks) into the star schema, rebuilding only the
+ * orders, customers, SKUs, reviews and days it touched. Deterministic: surrogate keys come from
+ * staging row ids and every "latest wins" is by stg_id, so any sequence of imports and a
+ * rebuild from staging give identical tables. Runs inside the caller's transaction.
+ */
+export function transformStaged(db: Db, watermarks: StagingWatermarks, onStep: (step: string, index: number, total: number) => void = () => undefined): TransformOutcome {
+  const stepMs: Record<string, number> = {};
+  const steps = 10;
+  let index = 0;
+  const step = <T>(name: string, body: () => T): T => {
+    onStep(name, index, steps);
+    index += 1;
+    const started = performance.now();
+    try {
+      return body();
+    } finally {
+      stepMs[name] = Math.round(performance.now() - started);
+    }
+  };
+  // Versions and keys are deleted and re-inserted within the transaction; check references at commit.
+  db.pragma('defer_foreign_keys = ON');
+  step('scope', () => buildTouchedScope(db, watermarks));
+  const scope = scopeCounts(db);
+  step('calendar', () => {
+    const edge = (sql: string, watermark: number): string | null => {
+      const value: unknown = db.prepare(sql).pluck().get(watermark);
+      return typeof value === 'string' ? value : null;
+    };
+    extendCalendar(db, [
+      edge('SELECT min(substr(created_at, 1, 10)) FROM stg_orders WHERE stg_id > ?', watermarks.orders),
+      edge('SELECT max(substr(created_at, 1, 10)) FROM stg_orders WHERE stg_id > ?', watermarks.orders),
+      edge('SELECT max(substr(returned_at, 1, 10)) FROM stg_returns WHERE stg_id > ?', watermarks.returns),
+      edge('SELECT min(substr(moved_at, 1, 10)) FROM stg_inventory_movements WHERE stg_id > ?', watermarks.inventory_movements),
+      lastInventoryDay(db, watermarks.inventory_movements),
+    ]);
+  });
+  step('dimensions', () => {
+    upsertChannels(db, watermarks.orders);
+    upsertCustomers(db);
+  });
+  const productVersions = step('products', () => rebuildProducts(db));
+  const facts = step('orders', () => rebuildOrderFacts(db));
+  step('versions', () => reresolveProductVersions(db));
+  step('customers', () => {
+    refreshFirstOrders(db);
+    refreshCustomerOrderDates(db);
+  });
+  const reviews = step('reviews', () => rebuildReviews(db));
+  const revenueDays = step('revenue', () => rebuildRevenueDaily(db));
+  const inventory = step('inventory', () => {
+    const rows = rebuildInventoryDaily(db, lastInventoryDay(db, watermarks.inventory_movements));
+    return { rows, alerts: rebuildInventoryAlerts(db) };
+  });
+  const cohortRows = step('cohorts', () => rebuildCohortLtv(db));
+  const touched = db.prepare<[], { lo: string | null; hi: string | null }>('SELECT min(date_key) AS lo, max(date_key) AS hi FROM t_dates').get();
+  return {
+    scope,
+    ...facts,
+    reviews,
+    productVersions,
+    inventoryRows: inventory.rows,
+    alerts: inventory.alerts,
+    revenueDays,
+    cohortRows,
+    touchedFrom: touched?.lo ?? null,
+    touchedTo: touched?.hi ?? null,
+    stepMs,
+  };
+}
+
+/** Empties every dimension and fact, for a rebuild from staging. */
+export function clearWarehouse(db: Db): void {
+  db.pragma('defer_foreign_keys = ON');
+  for (const table of [...WAREHOUSE_TABLES].reverse()) db.exec(`DELETE FROM ${table}`);
+}

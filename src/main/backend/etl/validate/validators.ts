@@ -1,0 +1,107 @@
+import type { NativeEntity } from '../../../../shared/data-contract/native-format';
+import { ENTITY_FIELDS, MOVEMENT_KIND_SET, ORDER_STATUS_SET, type FieldSpec } from './entity-specs';
+import { INVALID, isCurrencyCode, isEmail, isIsoDate, isTimestamp, parseMoneyCents, parseSignedInt, parseUnsignedInt } from './field-parsers';
+
+export type SqlValue = string | number | null;
+
+export const REASON_CODES = [
+  'missing_required',
+  'bad_number',
+  'bad_date',
+  'bad_enum',
+  'out_of_range',
+  'bad_text',
+  'unknown_parent',
+  'malformed_row',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export interface RowProblem {
+  column: string | null;
+  code: ReasonCode;
+  reason: string;
+}
+
+/** A validated row: typed values in staging column order, or the first problem found. */
+export type RowCheck = { isValid: true; values: SqlValue[] } | ({ isValid: false } & RowProblem);
+
+function problem(column: string, code: ReasonCode, reason: string): RowCheck {
+  return { isValid: false, column, code, reason };
+}
+
+function show(text: string): string {
+  return text.length > 40 ? `"${text.slice(0, 40)}…"` : `"${text}"`;
+}
+
+function checkField(spec: FieldSpec, text: string): SqlValue | RowCheck {
+  if (text === '' && spec.isRequired) return problem(spec.name, 'missing_required', `${spec.name} is required but empty`);
+  switch (spec.kind) {
+    case 'text': {
+      if (!spec.isRequired) return text === '' ? null : text;
+      const trimmed = text.trim();
+      return trimmed === '' ? problem(spec.name, 'missing_required', `${spec.name} is required but empty`) : trimmed;
+    }
+    case 'money': {
+      const cents = parseMoneyCents(text);
+      if (cents !== INVALID) return cents;
+      if (text.startsWith('-')) return problem(spec.name, 'out_of_range', `${spec.name} is negative (${show(text)}); amounts must be 0 or more`);
+      return problem(spec.name, 'bad_number', `${spec.name} ${show(text)} is not an amount like 12.34 (digits, optional . and up to 2 decimals)`);
+    }
+    case 'positive_int':
+    case 'nonnegative_int':
+    case 'rating': {
+      const value = parseSignedInt(text);
+      if (value === INVALID) return problem(spec.name, 'bad_number', `${spec.name} ${show(text)} is not a whole number`);
+      if (spec.kind === 'positive_int' && value < 1) return problem(spec.name, 'out_of_range', `${spec.name} is ${value}; it must be 1 or more`);
+      if (spec.kind === 'nonnegative_int' && value < 0) return problem(spec.name, 'out_of_range', `${spec.name} is ${value}; it must be 0 or more`);
+      if (spec.kind === 'rating' && (value < 1 || value > 5)) return problem(spec.name, 'out_of_range', `${spec.name} is ${value}; ratings are 1 to 5`);
+      return value;
+    }
+    case 'signed_int': {
+      const value = parseSignedInt(text);
+      return value === INVALID ? problem(spec.name, 'bad_number', `${spec.name} ${show(text)} is not a whole number`) : value;
+    }
+    case 'timestamp':
+      if (text === '' && !spec.isRequired) return null;
+      return isTimestamp(text)
+        ? text
+        : problem(spec.name, 'bad_date', `${spec.name} ${show(text)} is not an ISO timestamp with seconds and offset, like 2024-03-05T19:50:05Z`);
+    case 'date':
+      if (text === '' && !spec.isRequired) return null;
+      return isIsoDate(text) ? text : problem(spec.name, 'bad_date', `${spec.name} ${show(text)} is not a date like 2024-03-05`);
+    case 'email':
+      if (text === '') return null;
+      return isEmail(text) ? text : problem(spec.name, 'bad_text', `${spec.name} ${show(text)} is not an e-mail address`);
+    case 'currency':
+      return isCurrencyCode(text) ? text : problem(spec.name, 'bad_enum', `${spec.name} ${show(text)} is not a 3-letter currency code like EUR`);
+    case 'order_status':
+      return ORDER_STATUS_SET.has(text)
+        ? text
+        : problem(spec.name, 'bad_enum', `${spec.name} ${show(text)} is not one of ${[...ORDER_STATUS_SET].join(', ')}`);
+    case 'movement_kind':
+      return MOVEMENT_KIND_SET.has(text)
+        ? text
+        : problem(spec.name, 'bad_enum', `${spec.name} ${show(text)} is not one of ${[...MOVEMENT_KIND_SET].join(', ')}`);
+  }
+}
+
+function isProblem(value: SqlValue | RowCheck): value is RowCheck {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Checks one row (fields in NATIVE_COLUMNS order) against its entity's rules: required fields,
+ * types, ranges, enums, date and number formats. Foreign keys are checked by the loader, which
+ * knows what this run and the warehouse hold.
+ */
+export function validateRow(entity: NativeEntity, fields: readonly string[]): RowCheck {
+  const specs = ENTITY_FIELDS[entity];
+  const values: SqlValue[] = new Array<SqlValue>(specs.length);
+  for (let i = 0; i < specs.length; i += 1) {
+    const spec = specs[i] as FieldSpec;
+    const checked = checkField(spec, fields[i] ?? '');
+    if (isProblem(checked)) return checked;
+    values[i] = checked;
+  }
+  return { isValid: true, values };
+}

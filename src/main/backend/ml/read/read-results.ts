@@ -1,0 +1,62 @@
+import type { ClvSummaryDto, CustomerClvDto, ForecastDto, ForecastGrain, SegmentsDto } from '../../../../shared/contract/models';
+import type { Db } from '../../db/open';
+import type { ClvStoredSummary } from '../jobs/clv-job';
+import type { ForecastStoredSummary } from '../jobs/forecast-job';
+import type { SegmentsStoredSummary } from '../jobs/segments-job';
+import { latestSucceededRun } from '../warehouse/runs';
+
+interface ClvRow {
+  customer_id: string;
+  frequency: number;
+  recency: number;
+  age: number;
+  historical_cents: number;
+  mean_repeat_spend: number | null;
+  p_alive: number;
+  expected_purchases: number;
+  expected_spend: number;
+  clv: number;
+  holdout_predicted: number | null;
+  holdout_actual: number | null;
+}
+
+function toCustomerClv(r: ClvRow): CustomerClvDto {
+  return {
+    customerId: r.customer_id,
+    frequency: r.frequency,
+    recency: r.recency,
+    age: r.age,
+    historicalRevenue: r.historical_cents / 100,
+    meanRepeatSpend: r.mean_repeat_spend,
+    pAlive: r.p_alive,
+    expectedPurchases: r.expected_purchases,
+    expectedSpend: r.expected_spend,
+    clv: r.clv,
+    holdoutPredicted: r.holdout_predicted,
+    holdoutActual: r.holdout_actual,
+  };
+}
+
+export function clvSummary(db: Db, topN = 20): ClvSummaryDto | null {
+  const run = latestSucceededRun<ClvStoredSummary>(db, 'clv', undefined, null);
+  if (!run?.summary) return null;
+  const top = db.prepare<[number, number], ClvRow>('SELECT * FROM model_clv_customers WHERE run_id = ? ORDER BY clv DESC LIMIT ?').all(run.dto.runId, topN);
+  return { ...run.summary, runId: run.dto.runId, topCustomers: top.map(toCustomerClv) };
+}
+
+export function customerClv(db: Db, customerId: string): CustomerClvDto | null {
+  const run = latestSucceededRun(db, 'clv', undefined, null);
+  if (!run) return null;
+  const row = db.prepare<[number, string], ClvRow>('SELECT * FROM model_clv_customers WHERE run_id = ? AND customer_id = ?').get(run.dto.runId, customerId);
+  return row ? toCustomerClv(row) : null;
+}
+
+export function segments(db: Db): SegmentsDto | null {
+  const run = latestSucceededRun<SegmentsStoredSummary>(db, 'segments', undefined, null);
+  return run?.summary ? { ...run.summary, runId: run.dto.runId } : null;
+}
+
+export function forecast(db: Db, grain: ForecastGrain): ForecastDto | null {
+  const run = latestSucceededRun<ForecastStoredSummary>(db, 'forecast', grain, null);
+  return run?.summary ? { ...run.summary, runId: run.dto.runId } : null;
+}

@@ -1,0 +1,78 @@
+/**
+ * Compressed sparse rows: row r holds columns indices[offsets[r] .. offsets[r+1]) with their
+ * values. The only matrix form the recommender uses: 100k customers × 5k products would be
+ * 500M cells dense.
+ */
+export interface Csr {
+  rowCount: number;
+  colCount: number;
+  offsets: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+/** Builds a CSR from (row, col, value) triplets, summing duplicates; columns sorted within a row. */
+export function csrFromTriplets(rows: ArrayLike<number>, cols: ArrayLike<number>, values: ArrayLike<number>, rowCount: number, colCount: number): Csr {
+  const counts = new Int32Array(rowCount + 1);
+  for (let k = 0; k < rows.length; k += 1) counts[rows[k]! + 1] = counts[rows[k]! + 1]! + 1;
+  for (let r = 0; r < rowCount; r += 1) counts[r + 1] = counts[r + 1]! + counts[r]!;
+  const cursor = counts.slice(0, rowCount);
+  const rawCols = new Int32Array(rows.length);
+  const rawValues = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k += 1) {
+    const at = cursor[rows[k]!]!;
+    cursor[rows[k]!] = at + 1;
+    rawCols[at] = cols[k]!;
+    rawValues[at] = values[k]!;
+  }
+  // Sort each row by column and merge duplicates.
+  const offsets = new Int32Array(rowCount + 1);
+  const indices = new Int32Array(rows.length);
+  const outValues = new Float64Array(rows.length);
+  let written = 0;
+  const order: number[] = [];
+  for (let r = 0; r < rowCount; r += 1) {
+    const start = counts[r]!;
+    const end = counts[r + 1]!;
+    order.length = 0;
+    for (let k = start; k < end; k += 1) order.push(k);
+    order.sort((x, y) => rawCols[x]! - rawCols[y]!);
+    let last = -1;
+    for (const k of order) {
+      if (rawCols[k] === last) {
+        outValues[written - 1] = outValues[written - 1]! + rawValues[k]!;
+      } else {
+        indices[written] = rawCols[k]!;
+        outValues[written] = rawValues[k]!;
+        last = rawCols[k]!;
+        written += 1;
+      }
+    }
+    offsets[r + 1] = written;
+  }
+  return { rowCount, colCount, offsets, indices: indices.slice(0, written), values: outValues.slice(0, written) };
+}
+
+export function transpose(m: Csr): Csr {
+  const offsets = new Int32Array(m.colCount + 1);
+  for (let k = 0; k < m.indices.length; k += 1) offsets[m.indices[k]! + 1] = offsets[m.indices[k]! + 1]! + 1;
+  for (let c = 0; c < m.colCount; c += 1) offsets[c + 1] = offsets[c + 1]! + offsets[c]!;
+  const cursor = offsets.slice(0, m.colCount);
+  const indices = new Int32Array(m.indices.length);
+  const values = new Float64Array(m.indices.length);
+  // Rows are visited in order, so each transposed row comes out sorted.
+  for (let r = 0; r < m.rowCount; r += 1) {
+    for (let k = m.offsets[r]!; k < m.offsets[r + 1]!; k += 1) {
+      const c = m.indices[k]!;
+      const at = cursor[c]!;
+      cursor[c] = at + 1;
+      indices[at] = r;
+      values[at] = m.values[k]!;
+    }
+  }
+  return { rowCount: m.colCount, colCount: m.rowCount, offsets, indices, values };
+}
+
+export function rowLength(m: Csr, row: number): number {
+  return m.offsets[row + 1]! - m.offsets[row]!;
+}

@@ -1,0 +1,99 @@
+import type { RecommendMetrics } from '../../../../shared/contract/models';
+import { transactionsFromLists } from '../basket/transactions';
+import type { PurchaseLines } from '../warehouse/load';
+import { dateOfDay } from '../warehouse/load';
+import { bm25Weight } from './bm25';
+import { boughtTogether, type BoughtTogether } from './bought-together';
+import { csrFromTriplets, transpose, type Csr } from './csr';
+import { evaluateTopN } from './evaluate';
+import { cosineNeighbors, type ItemNeighbors } from './item-similarity';
+import { popularityRanking, recommendFromNeighbors, recommendPopular } from './top-n';
+
+export interface RecommenderOptions {
+  /** Neighbours kept per product. */
+  neighbors: number;
+  /** Minimum customers (similar) or orders (together) a pair must share. */
+  minCommon: number;
+  k1: number;
+  b: number;
+  /** The last `testDays` days are held out for the evaluation. */
+  testDays: number;
+  /** k of hit rate@k and precision@k. */
+  evaluationK: number;
+}
+
+export interface TrainedRecommender {
+  metrics: RecommendMetrics;
+  similar: ItemNeighbors;
+  together: BoughtTogether;
+  /** Item indices by number of buyers, for customers without usable history. */
+  popular: number[];
+}
+
+/**
+ * Customer × item matrix of purchase events: the implicit "count" is the number of order lines
+ * of the item, not the quantity, so a wholesale buyer of 500 mugs counts like one who bought
+ * mugs in one order; repeated orders still count more (and BM25 saturates them).
+ */
+function userItemMatrix(lines: PurchaseLines, include: (line: number) => boolean): Csr {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let k = 0; k < lines.length; k += 1) {
+    if (lines.users[k]! < 0 || !include(k)) continue;
+    rows.push(lines.users[k]!);
+    cols.push(lines.items[k]!);
+  }
+  return csrFromTriplets(rows, cols, new Float64Array(rows.length).fill(1), lines.customerKeys.length, lines.skus.length);
+}
+
+export function trainRecommender(lines: PurchaseLines, options: RecommenderOptions, hooks: { progress: (done: number, total: number, phase: string) => void; check: () => void }): TrainedRecommender {
+  let lastDay = -Infinity;
+  for (let k = 0; k < lines.length; k += 1) lastDay = Math.max(lastDay, lines.days[k]!);
+  const cutoff = lastDay - options.testDays;
+  const neighborsOf = (userItems: Csr, phase: string) =>
+    cosineNeighbors(bm25Weight(transpose(userItems), options), {
+      k: options.neighbors,
+      minCommon: options.minCommon,
+      onItem: (done, total) => {
+        hooks.check();
+        hooks.progress(done, total, phase);
+      },
+    });
+
+  // 1. Evaluation on the time split: train before the last testDays days, test on them.
+  const train = userItemMatrix(lines, (k) => lines.days[k]! <= cutoff);
+  const test = userItemMatrix(lines, (k) => lines.days[k]! > cutoff);
+  const trainNeighbors = neighborsOf(train, 'evaluating on the last days');
+  const trainPopular = popularityRanking(train);
+  const k = options.evaluationK;
+  const model = evaluateTopN(train, test, k, (_u, owned) => recommendFromNeighbors(trainNeighbors, owned, k).map((s) => s.item));
+  const baseline = evaluateTopN(train, test, k, (_u, owned) => recommendPopular(trainPopular, owned, k).map((s) => s.item));
+  hooks.check();
+
+  // 2. The stored model uses all the data.
+  const all = userItemMatrix(lines, () => true);
+  const similar = neighborsOf(all, 'similar products');
+  const basketLists: number[][] = Array.from({ length: lines.basketCount }, () => []);
+  for (let line = 0; line < lines.length; line += 1) basketLists[lines.baskets[line]!]!.push(lines.items[line]!);
+  const together = boughtTogether(transactionsFromLists(basketLists, lines.skus.length), { k: options.neighbors, minCommon: options.minCommon });
+  hooks.check();
+
+  return {
+    metrics: {
+      cutoffDate: dateOfDay(cutoff),
+      testDays: options.testDays,
+      testCustomers: model.users,
+      k,
+      hitRate: model.hitRate,
+      precision: model.precision,
+      baselineHitRate: baseline.hitRate,
+      baselinePrecision: baseline.precision,
+      beatsBaseline: model.hitRate > baseline.hitRate && model.precision > baseline.precision,
+      products: lines.skus.length,
+      customers: lines.customerKeys.length,
+    },
+    similar,
+    together,
+    popular: popularityRanking(all),
+  };
+}

@@ -1,0 +1,19 @@
+/** Shared option pieces: consistent grids, tooltips and axis label handling for every chart. */
+export type ValueFormatter = (value: number | null) => string;
+
+export const GRID = { left: 12, right: 16, top: 36, bottom: 8, containLabel: true } as const;
+
+export function axisTooltip(format: ValueFormatter) {
+  return {
+    trigger: 'axis',
+    confine: true,
+    valueFormatter: (value: unknown) => format(typeof value === 'number' ? value : null),
+  } as const;
+}
+
+export const LEGEND_TOP = { top: 0, left: 'center', type: 'scroll' } as const;
+
+/** Long names (products, categories) are cut with an ellipsis instead of overlapping. */
+export function truncatedLabel(width: number) {
+  return { width, overflow: 'truncate', hideOverlap: true } as const;
+}

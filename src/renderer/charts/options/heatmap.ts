@@ -1,0 +1,116 @@
+import type { CohortRetentionResult, Columnar } from '../../../shared/contract/analytics';
+import { numberColumn, stringColumn } from './columnar';
+import { truncatedLabel, type ValueFormatter } from './common';
+
+function visualRange(values: (number | null)[]): [number, number] {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return finite.length ? [Math.min(0, ...finite), Math.max(...finite)] : [0, 1];
+}
+
+/** Region × category net sales; cells carry both names so a click can cross-filter either. */
+export function regionCategoryHeatmapOption(regions: string[], categories: string[], cells: Columnar, format: ValueFormatter) {
+  const region = stringColumn(cells, 'region');
+  const category = stringColumn(cells, 'category');
+  const value = numberColumn(cells, 'net_sales');
+  const rank = numberColumn(cells, 'rank_in_region');
+  const [min, max] = visualRange(value);
+  return {
+    grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
+    tooltip: {
+      confine: true,
+      formatter: (p: { data: { value: [number, number, number]; rank: number | null } }) =>
+        `${regions[p.data.value[1]]} · ${categories[p.data.value[0]]}<br/><b>${format(p.data.value[2])}</b>${p.data.rank === 1 ? ' (top in region)' : ''}`,
+    },
+    xAxis: { type: 'category', data: categories, axisLabel: { ...truncatedLabel(90), rotate: categories.length > 6 ? 30 : 0 }, splitArea: { show: true } },
+    yAxis: { type: 'category', data: regions, axisLabel: truncatedLabel(110), splitArea: { show: true } },
+    visualMap: { min, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, formatter: (v: number) => format(v) },
+    series: [
+      {
+        type: 'heatmap',
+        name: 'Net sales',
+        cursor: 'pointer',
+        data: value.map((v, i) => ({
+          value: [categories.indexOf(category[i] ?? ''), regions.indexOf(region[i] ?? ''), v ?? 0],
+          region: region[i],
+          category: category[i],
+          rank: rank[i] ?? null,
+          // The top category of each region is outlined, so "what sells where" reads at a glance.
+          ...(rank[i] === 1 ? { itemStyle: { borderColor: '#f59e0b', borderWidth: 2 } } : {}),
+        })),
+        label: { show: categories.length * regions.length <= 80, formatter: (p: { data: { value: [number, number, number] } }) => format(p.data.value[2]), fontSize: 10 },
+      },
+    ],
+  };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Share of each category's sales by month of year: seasonality independent of category size. */
+export function seasonalityOption(categories: string[], cells: Columnar) {
+  const category = stringColumn(cells, 'category');
+  const month = numberColumn(cells, 'month_of_year');
+  const share = numberColumn(cells, 'share_of_category');
+  const [, max] = visualRange(share);
+  return {
+    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    tooltip: {
+      confine: true,
+      formatter: (p: { data: [number, number, number] }) => `${categories[p.data[1]]} · ${MONTHS[p.data[0]]}<br/><b>${(p.data[2] * 100).toFixed(1)} %</b> of the category's sales`,
+    },
+    xAxis: { type: 'category', data: MONTHS, splitArea: { show: true } },
+    yAxis: { type: 'category', data: categories, axisLabel: truncatedLabel(110), splitArea: { show: true } },
+    visualMap: { min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, formatter: (v: number) => `${(v * 100).toFixed(0)} %` },
+    series: [
+      {
+        type: 'heatmap',
+        name: 'Share of category',
+        data: share.map((s, i) => [(month[i] ?? 1) - 1, categories.indexOf(category[i] ?? ''), s ?? 0]),
+      },
+    ],
+  };
+}
+
+/**
+ * Cohort retention by month offset. A cell whose month is not over yet is drawn as an unfinished
+ * grey dashed cell labelled "…", never as 0 %: a young cohort has not churned, it has not had the
+ * time. Unfinished cells are their own series so the colour scale never paints them.
+ */
+export function cohortHeatmapOption(result: Pick<CohortRetentionResult, 'offsets' | 'cohorts'>) {
+  const cohorts = result.cohorts.map((c) => c.cohortMonth);
+  const finished: { value: [number, number, number]; customers: number }[] = [];
+  const unfinished: { value: [number, number, number]; customers: number }[] = [];
+  result.cohorts.forEach((cohort, y) => {
+    result.offsets.forEach((_, x) => {
+      const share = cohort.retention[x] ?? null;
+      if (share === null || cohort.isComplete[x] === false) unfinished.push({ value: [x, y, 0], customers: cohort.customers });
+      else finished.push({ value: [x, y, share], customers: cohort.customers });
+    });
+  });
+  const showLabels = result.offsets.length * cohorts.length <= 260;
+  const cohortName = (p: { data: { value: [number, number, number]; customers: number } }) =>
+    `Cohort ${cohorts[p.data.value[1]]} (${p.data.customers} customers)<br/>Month ${result.offsets[p.data.value[0]]}: `;
+  return {
+    grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
+    tooltip: { confine: true },
+    xAxis: { type: 'category', data: result.offsets.map((o) => `M${o}`), name: 'Months since first order', nameLocation: 'middle', nameGap: 26, splitArea: { show: true } },
+    yAxis: { type: 'category', data: cohorts, inverse: true, splitArea: { show: true } },
+    visualMap: { min: 0, max: 1, show: false, seriesIndex: 0, inRange: { color: ['#dbeafe', '#60a5fa', '#1d4ed8'] } },
+    series: [
+      {
+        type: 'heatmap',
+        name: 'Retention',
+        data: finished,
+        tooltip: { formatter: (p: Parameters<typeof cohortName>[0]) => `${cohortName(p)}<b>${(p.data.value[2] * 100).toFixed(1)} %</b>` },
+        label: { show: showLabels, fontSize: 10, color: '#0b1220', formatter: (p: { data: { value: [number, number, number] } }) => `${Math.round(p.data.value[2] * 100)}` },
+      },
+      {
+        type: 'heatmap',
+        name: 'Not over yet',
+        data: unfinished,
+        itemStyle: { color: 'rgba(128,128,128,0.16)', borderColor: 'rgba(128,128,128,0.5)', borderType: 'dashed', borderWidth: 1 },
+        tooltip: { formatter: (p: Parameters<typeof cohortName>[0]) => `${cohortName(p)}<i>not over yet</i>` },
+        label: { show: showLabels, formatter: '…', color: '#888' },
+      },
+    ],
+  };
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { breakdownBarOption } from './breakdown';
+import { cohortHeatmapOption, regionCategoryHeatmapOption } from './heatmap';
+import { cohortLtvOption, rfmScatterOption } from './customers';
+import { priceHistoryOption, salesVsRatingOption } from './products';
+import { revenueTrendOption } from './revenue';
+
+const money = (v: number | null) => `€${v}`;
+
+describe('revenueTrendOption', () => {
+  const series = {
+    columns: ['date', 'gross_sales', 'net_sales', 'orders', 'net_sales_ma7', 'net_sales_cumulative'],
+    rows: [
+      ['2024-01-01', 100, 90, 2, 90, 90],
+      ['2024-01-02', 50, 40, 1, 65, 130],
+    ],
+  };
+  it('plots net sales and the 7-day average against the dates', () => {
+    const option = revenueTrendOption(series, money);
+    expect(option.xAxis.data).toEqual(['2024-01-01', '2024-01-02']);
+    expect(option.series.map((s) => s.data)).toEqual([[90, 40], [90, 65]]);
+    expect(option.dataZoom).toEqual([]);
+    expect(option.tooltip.valueFormatter(12)).toBe('€12');
+  });
+  it('fails loudly when the engine drops a column', () => {
+    expect(() => revenueTrendOption({ columns: ['date'], rows: [] }, money)).toThrow(/net_sales/);
+  });
+});
+
+describe('breakdownBarOption', () => {
+  const series = {
+    columns: ['key', 'label', 'gross_sales', 'discounts', 'net_sales', 'units', 'orders', 'share'],
+    rows: [
+      ['web', 'Web shop', 0, 0, 300, 0, 0, 0.75],
+      ['mkt', 'Marketplace', 0, 0, 100, 0, 0, 0.25],
+    ],
+  };
+  it('puts the biggest bar on top (last on a category y axis) and keeps engine keys for clicks', () => {
+    const option = breakdownBarOption(series, money);
+    expect(option.yAxis.data).toEqual(['Marketplace', 'Web shop']);
+    expect(option.series[0]?.data.map((d) => d.key)).toEqual(['mkt', 'web']);
+  });
+  it('dims every bar but the cross-filtered one', () => {
+    const data = breakdownBarOption(series, money, 'web').series[0]?.data ?? [];
+    expect(data.map((d) => 'itemStyle' in d)).toEqual([true, false]);
+  });
+});
+
+describe('cohortHeatmapOption', () => {
+  it('draws unfinished months as their own series, not as 0 %', () => {
+    const option = cohortHeatmapOption({
+      offsets: [0, 1, 2],
+      cohorts: [
+        { cohortMonth: '2024-01', customers: 10, retention: [1, 0.3, 0.2], isComplete: [true, true, true] },
+        { cohortMonth: '2024-02', customers: 5, retention: [1, 0.4, null], isComplete: [true, true, false] },
+      ],
+    });
+    const [finished, unfinished] = option.series;
+    expect(finished?.data.map((d) => d.value)).toEqual([[0, 0, 1], [1, 0, 0.3], [2, 0, 0.2], [0, 1, 1], [1, 1, 0.4]]);
+    expect(unfinished?.data.map((d) => d.value.slice(0, 2))).toEqual([[2, 1]]);
+    expect(option.visualMap.seriesIndex).toBe(0);
+  });
+});
+
+describe('regionCategoryHeatmapOption', () => {
+  it('places each cell at its category × region and outlines the top category per region', () => {
+    const option = regionCategoryHeatmapOption(['North', 'South'], ['Books', 'Toys'], {
+      columns: ['region', 'category', 'net_sales', 'rank_in_region'],
+      rows: [
+        ['South', 'Toys', 50, 1],
+        ['North', 'Books', 20, 2],
+        ['North', 'Toys', 30, 1],
+      ],
+    }, money);
+    const data = option.series[0]?.data ?? [];
+    expect(data.map((d) => d.value)).toEqual([[1, 1, 50], [0, 0, 20], [1, 0, 30]]);
+    expect(data.map((d) => 'itemStyle' in d)).toEqual([true, false, true]);
+    expect(option.visualMap.max).toBe(50);
+  });
+});
+
+describe('rfmScatterOption', () => {
+  it('makes one series per segment and keeps customer ids for the drawer', () => {
+    const option = rfmScatterOption({
+      columns: ['customer_id', 'name', 'recency_days', 'frequency', 'monetary', 'r', 'f', 'm', 'segment'],
+      rows: [
+        ['C1', 'Ana', 3, 9, 900, 5, 5, 5, 'Champions'],
+        ['C2', null, 200, 1, 0, 1, 1, 1, 'Lost'],
+        ['C3', 'Bo', 5, 7, 700, 5, 4, 5, 'Champions'],
+      ],
+    }, money);
+    expect(option.series.map((s) => [s.name, s.data.map((d) => d.customerId)])).toEqual([
+      ['Champions', ['C1', 'C3']],
+      ['Lost', ['C2']],
+    ]);
+    // A zero total is lifted to 1 so the log axis can place it.
+    expect(option.series[1]?.data[0]?.value).toEqual([200, 1, 1]);
+  });
+});
+
+describe('cohortLtvOption', () => {
+  it('lays out one bar series per window and marks windows that are still running', () => {
+    const option = cohortLtvOption({
+      columns: ['cohort_month', 'window_days', 'customers', 'retained_customers', 'retention_rate', 'revenue', 'ltv', 'is_complete'],
+      rows: [
+        ['2024-02', 7, 5, 1, 0.2, 50, 10, 1],
+        ['2024-01', 7, 4, 1, 0.25, 40, 10, 1],
+        ['2024-01', 90, 4, 2, 0.5, 80, 20, 0],
+      ],
+    }, money);
+    expect(option.xAxis.data).toEqual(['2024-01', '2024-02']);
+    expect(option.series.map((s) => s.name)).toEqual(['7-day LTV', '30-day LTV', '90-day LTV']);
+    expect(option.series[0]?.data).toEqual([10, 10]);
+    expect(option.series[1]?.data).toEqual([null, null]);
+    expect(option.series[2]?.data[0]).toMatchObject({ value: 20, isIncomplete: true });
+  });
+});
+
+describe('product options', () => {
+  it('drops unrated products from sales vs rating', () => {
+    const option = salesVsRatingOption({
+      columns: ['sku', 'name', 'category', 'net_sales', 'units', 'avg_rating', 'reviews'],
+      rows: [
+        ['A', 'Alpha', 'x', 100, 1, 4.5, 2],
+        ['B', 'Beta', 'x', 50, 1, null, 0],
+      ],
+    }, money);
+    expect(option.series[0]?.data.map((d) => d.sku)).toEqual(['A']);
+  });
+  it('draws price versions as steps, ending a retired product at its valid_to', () => {
+    const option = priceHistoryOption([
+      { productKey: 1, validFrom: '2024-01-01', validTo: '2024-03-01', listPrice: 10, cost: 4, isCurrent: false },
+      { productKey: 2, validFrom: '2024-03-01', validTo: '2024-05-01', listPrice: 12, cost: 5, isCurrent: false },
+    ], money);
+    expect(option.series[0]?.data).toEqual([['2024-01-01', 10], ['2024-03-01', 12], ['2024-05-01', 12]]);
+  });
+});

@@ -1,0 +1,51 @@
+import type { Columnar } from '../../../shared/contract/analytics';
+import { numberColumn, stringColumn } from './columnar';
+import { axisTooltip, GRID, LEGEND_TOP, type ValueFormatter } from './common';
+
+/** Daily net sales with its 7-day average (metric net_sales_ma7); zoomable when the range is long. */
+export function revenueTrendOption(series: Columnar, format: ValueFormatter) {
+  const dates = stringColumn(series, 'date');
+  const isLong = dates.length > 120;
+  return {
+    grid: { ...GRID, bottom: isLong ? 48 : GRID.bottom },
+    legend: LEGEND_TOP,
+    tooltip: axisTooltip(format),
+    xAxis: { type: 'category', data: dates, boundaryGap: false },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
+    dataZoom: isLong ? [{ type: 'inside' }, { type: 'slider', height: 20, bottom: 8 }] : [],
+    series: [
+      { name: 'Net sales', type: 'line', data: numberColumn(series, 'net_sales'), showSymbol: false, areaStyle: { opacity: 0.12 }, lineStyle: { width: 1 } },
+      { name: '7-day average', type: 'line', data: numberColumn(series, 'net_sales_ma7'), showSymbol: false, smooth: true, lineStyle: { width: 2.5 } },
+    ],
+  };
+}
+
+/** Monthly gross, discounts, refunds and net as bars, with the cumulative net on its own axis. */
+export function monthlyRevenueOption(series: Columnar, format: ValueFormatter) {
+  return {
+    grid: GRID,
+    legend: LEGEND_TOP,
+    tooltip: axisTooltip(format),
+    xAxis: { type: 'category', data: stringColumn(series, 'month') },
+    yAxis: [
+      { type: 'value', name: 'Month', axisLabel: { formatter: (v: number) => format(v) } },
+      { type: 'value', name: 'Cumulative', splitLine: { show: false }, axisLabel: { formatter: (v: number) => format(v) } },
+    ],
+    series: [
+      { name: 'Gross sales', type: 'bar', data: numberColumn(series, 'gross_sales'), barGap: '10%' },
+      { name: 'Net sales', type: 'bar', data: numberColumn(series, 'net_sales') },
+      { name: 'Cumulative net', type: 'line', yAxisIndex: 1, data: numberColumn(series, 'net_sales_cumulative'), showSymbol: false, smooth: true },
+    ],
+  };
+}
+
+/** Cumulative net sales by day, for the Sales page's daily view. */
+export function cumulativeDailyOption(series: Columnar, format: ValueFormatter) {
+  return {
+    grid: GRID,
+    tooltip: axisTooltip(format),
+    xAxis: { type: 'category', data: stringColumn(series, 'date'), boundaryGap: false },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
+    series: [{ name: 'Cumulative net sales', type: 'line', data: numberColumn(series, 'net_sales_cumulative'), showSymbol: false, areaStyle: { opacity: 0.15 } }],
+  };
+}

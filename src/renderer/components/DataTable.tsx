@@ -1,0 +1,208 @@
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { downloadText, fileSlug, toCsv, type CsvCell } from '../lib/csv';
+import { MetricInfo } from './MetricInfo';
+
+export interface TableColumn<T> {
+  id: string;
+  header: string;
+  cell(row: T): ReactNode;
+  /** The raw value: used for client-side sorting and CSV export. */
+  value(row: T): CsvCell;
+  align?: 'left' | 'right';
+  width?: number;
+  isSortable?: boolean;
+  metricId?: string;
+}
+
+export interface TableSort {
+  id: string;
+  isDescending: boolean;
+}
+
+interface DataTableProps<T> {
+  /** data-table attribute for tests, and the CSV file name's fallback. */
+  id: string;
+  title: string;
+  columns: TableColumn<T>[];
+  rows: T[];
+  /** Server-side sorting when given; otherwise the table sorts what it holds. */
+  sort?: TableSort | null;
+  onSortChange?(sort: TableSort | null): void;
+  onRowClick?(row: T): void;
+  rowLabel?(row: T): string;
+  /** Visible index range, for tables that fetch pages as they scroll. */
+  onRangeChange?(start: number, end: number): void;
+  /** Whole-result rows for CSV export (e.g. every page from the server); defaults to `rows`. */
+  exportRows?(): Promise<T[]> | T[];
+  height?: number;
+  toolbar?: ReactNode;
+  caption?: ReactNode;
+}
+
+const ROW_HEIGHT = 34;
+
+/**
+ * TanStack Table for the model (columns, sorting) and TanStack Virtual for the rows, so 100k
+ * rows cost as much as the 30 on screen. Rows are real <tr>s between two spacer rows, which keeps
+ * table semantics for screen readers and a sticky header.
+ */
+export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onRowClick, rowLabel, onRangeChange, exportRows, height = 420, toolbar, caption }: DataTableProps<T>) {
+  const isServerSorted = onSortChange !== undefined;
+  const [localSorting, setLocalSorting] = useState<SortingState>([]);
+  const sorting: SortingState = isServerSorted ? (sort ? [{ id: sort.id, desc: sort.isDescending }] : []) : localSorting;
+  const [isExporting, setIsExporting] = useState(false);
+
+  const columnDefs = useMemo<ColumnDef<T>[]>(
+    () =>
+      columns.map((column) => ({
+        id: column.id,
+        header: column.header,
+        accessorFn: (row: T) => column.value(row),
+        cell: (info) => column.cell(info.row.original),
+        enableSorting: column.isSortable ?? !isServerSorted,
+        sortUndefined: 'last',
+        size: column.width ?? 140,
+      })),
+    [columns, isServerSorted],
+  );
+
+  const table = useReactTable({
+    data: rows,
+    columns: columnDefs,
+    state: { sorting },
+    manualSorting: isServerSorted,
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      if (isServerSorted) onSortChange?.(next[0] ? { id: next[0].id, isDescending: next[0].desc } : null);
+      else setLocalSorting(next);
+    },
+    getCoreRowModel: getCoreRowModel(),
+    ...(isServerSorted ? {} : { getSortedRowModel: getSortedRowModel() }),
+  });
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({ count: tableRows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (tableRows.length > 0) onRangeChange?.(first, last);
+  }, [first, last, tableRows.length, onRangeChange]);
+
+  async function exportCsv() {
+    setIsExporting(true);
+    try {
+      const all = exportRows ? await exportRows() : table.getSortedRowModel().rows.map((r) => r.original);
+      downloadText(`${fileSlug(title)}.csv`, toCsv(columns.map((c) => c.header), all.map((row) => columns.map((c) => c.value(row)))));
+    } finally {
+      setIsExporting(false);
+    }
+  }
+
+  function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, index: number, row: T) {
+    if (event.key === 'Enter' && onRowClick) return onRowClick(row);
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const target = Math.max(0, Math.min(tableRows.length - 1, index + step));
+    virtualizer.scrollToIndex(target);
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus());
+  }
+
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+  const colCount = columns.length;
+
+  return (
+    <div className="data-table" data-table={id}>
+      <div className="table-toolbar">
+        {toolbar}
+        <span className="spacer" />
+        <button type="button" className="ghost" onClick={() => void exportCsv()} disabled={isExporting || rows.length === 0} aria-label={`Export ${title} as CSV`}>
+          {isExporting ? 'Exporting…' : 'CSV'}
+        </button>
+      </div>
+      <div className="table-scroll" ref={scrollRef} style={{ maxHeight: height }} tabIndex={-1}>
+        <table aria-label={title} aria-rowcount={tableRows.length + 1}>
+          {caption && <caption className="sr-only">{caption}</caption>}
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const spec = columns.find((c) => c.id === header.column.id);
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      style={{ width: header.getSize(), textAlign: spec?.align ?? 'left' }}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    >
+                      {header.column.getCanSort() ? (
+                        <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                        </button>
+                      ) : (
+                        flexRender(header.column.columnDef.header, header.getContext())
+                      )}
+                      {spec?.metricId && <MetricInfo metricId={spec.metricId} />}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {paddingTop > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={colCount} style={{ height: paddingTop, padding: 0, border: 0 }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = tableRows[item.index];
+              if (!row) return null;
+              return (
+                <tr
+                  key={row.id}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  tabIndex={0}
+                  className={onRowClick ? 'is-clickable' : undefined}
+                  aria-label={rowLabel?.(row.original)}
+                  onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+                  onKeyDown={(event) => onRowKey(event, item.index, row.original)}
+                  style={{ height: ROW_HEIGHT }}
+                >
+                  {row.getVisibleCells().map((cell) => {
+                    const spec = columns.find((c) => c.id === cell.column.id);
+                    return (
+                      <td key={cell.id} style={{ textAlign: spec?.align ?? 'left' }}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+            {paddingBottom > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={colCount} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
