@@ -11,8 +11,11 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
  */
 const IMPORT_META_URL_SHIM = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
-/** Native and Electron modules stay outside: better-sqlite3 loads an ABI-specific binary at run time. */
-const EXTERNAL = ['electron', 'better-sqlite3'];
+/**
+ * Native and Electron modules stay outside the bundles: better-sqlite3 loads an ABI-specific
+ * binary at run time, and resvg a platform-specific one. They ship in node_modules, unpacked.
+ */
+export const EXTERNAL = ['electron', 'better-sqlite3', '@resvg/resvg-js', '*.node'];
 
 export interface ElectronBuildResult {
   outDir: string;

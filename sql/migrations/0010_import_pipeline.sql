@@ -119,7 +119,8 @@ CREATE TABLE quarantine (
   reason TEXT NOT NULL,                  -- a sentence a person can act on
   raw TEXT NOT NULL,
   fields_json TEXT,                      -- the row shaped as the entity's columns, for retry
-  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+  -- resolved: a retry loaded it; superseded: a retry failed again and re-quarantined it under the retry batch
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'superseded')),
   resolved_batch_id INTEGER
 ) STRICT;
 CREATE INDEX quarantine_by_batch_id ON quarantine (batch_id);
@@ -147,3 +148,12 @@ CREATE TABLE quality_checks (
   detail TEXT NOT NULL,
   PRIMARY KEY (quality_run_id, check_no)
 ) STRICT;
+
+-- Landing day folders already imported (landing/YYYY-MM-DD/), so `import --landing` and
+-- `watch` pick up only new ones, oldest first.
+CREATE TABLE import_landing_days (
+  landing_root TEXT NOT NULL,
+  day TEXT NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES import_runs (run_id),
+  PRIMARY KEY (landing_root, day)
+) STRICT, WITHOUT ROWID;

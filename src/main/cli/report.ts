@@ -6,7 +6,9 @@ import { printResult, stderrProgress, withBackend } from './cli-context';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkDate(flag: string, value: string | undefined): void {
-  if (value !== undefined && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+  // Round-trip through Date so 2024-02-30 is refused rather than rolled over to March.
+  const time = value === undefined ? 0 : Date.parse(`${value}T00:00:00Z`);
+  if (value !== undefined && (!ISO_DATE.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value)) {
     throw new AppError('VALIDATION', `${flag} must be a date YYYY-MM-DD, not "${value}".`);
   }
 }

@@ -15,8 +15,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** The same CSP as the desktop window: the renderer needs nothing from outside this origin. */
 export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+  "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; frame-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Serves the built renderer; unknown paths fall back to index.html. Never leaves staticDir. */
 export function serveStatic(staticDir: string, urlPath: string, response: ServerResponse): void {

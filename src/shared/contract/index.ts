@@ -2,6 +2,7 @@ import { apiContract } from './api';
 import { analyticsContract } from './analytics';
 import type { ArgsOf, ContractShape, ParsedArgsOf, ResultOf } from './define';
 import { formatsContract } from './formats';
+import { importsContract } from './imports';
 import { jobsContract } from './jobs';
 import { modelsContract } from './models';
 import { settingsContract } from './settings';
@@ -16,6 +17,7 @@ import { warehouseContract } from './warehouse';
 export const contract = {
   ...systemContract,
   ...formatsContract,
+  ...importsContract,
   ...analyticsContract,
   ...jobsContract,
   ...settingsContract,

@@ -51,6 +51,8 @@ export interface ProductScoreDto {
   /** Customers (similar products) or orders (bought together) the pair shares. */
   common: number | null;
   lift: number | null;
+  /** For customer recommendations: neighbour-based, or a best seller filling up a short list. */
+  source?: 'item-item' | 'popularity';
 }
 
 export interface ProductNeighborsDto {
@@ -62,7 +64,7 @@ export interface ProductNeighborsDto {
 export interface CustomerRecommendationsDto {
   runId: number;
   customerId: string;
-  /** 'popularity' for a customer with no purchase history the model can use. */
+  /** 'popularity' when no item came from the neighbour lists (e.g. a customer without history). */
   basis: 'item-item' | 'popularity';
   purchasedSkus: number;
   excludedOutOfStock: number;

@@ -12,7 +12,7 @@ const distinct = (db: Db, sql: string): string[] =>
 export function filterOptions(db: Db): FilterOptions {
   const currencies = currencyStats(db);
   const range = db
-    .prepare<[], { lo: string | null; hi: string | null }>('SELECT min(order_date) AS lo, max(order_date) AS hi FROM fct_orders WHERE is_counted = 1')
+    .prepare<[], { lo: string | null; hi: string | null }>('SELECT min(date_key) AS lo, max(date_key) AS hi FROM agg_sales_daily WHERE grouping_id = 0')
     .get();
   return {
     regions: distinct(db, 'SELECT DISTINCT region AS v FROM dim_customer WHERE region IS NOT NULL ORDER BY region'),

@@ -26,11 +26,12 @@ interface CurrencyRow {
   last: string;
 }
 
+/** From the all-dimensions-rolled-up sales cells (one row per day and currency), not the order fact. */
 export function currencyStats(db: Db): CurrencyRow[] {
   return db
     .prepare<[], CurrencyRow>(
-      `SELECT currency, count(*) AS orders, min(order_date) AS first, max(order_date) AS last
-       FROM fct_orders WHERE is_counted = 1 GROUP BY currency ORDER BY orders DESC, currency`,
+      `SELECT currency, sum(orders) AS orders, min(date_key) AS first, max(date_key) AS last
+       FROM agg_sales_daily WHERE grouping_id = 0 GROUP BY currency ORDER BY orders DESC, currency`,
     )
     .all();
 }

@@ -17,6 +17,8 @@ export interface ImportRunOptions {
   landingDay?: string | null;
   files: readonly string[];
   mapping?: unknown;
+  /** Landing day folders this run covers, recorded so they are not picked up again. */
+  landing?: { root: string; days: readonly string[] };
   progress?: (done: number, total: number, phase: string) => void;
   throwIfCancelled?: () => void;
 }
@@ -123,6 +125,10 @@ export async function runImport(db: Db, options: ImportRunOptions): Promise<Impo
          stage_ms = ?, transform_ms = ?, touched_from = ?, touched_to = ?, log_json = ? WHERE run_id = ?`,
     ).run(status, new Date().toISOString(), rows.read, rows.loaded, rows.duplicate, rows.quarantined, stageMs, transformMs,
       transform.touchedFrom, transform.touchedTo, JSON.stringify(runLog(staged, transform)), runId);
+    if (options.landing) {
+      const mark = db.prepare('INSERT OR IGNORE INTO import_landing_days (landing_root, day, run_id) VALUES (?, ?, ?)');
+      for (const day of options.landing.days) mark.run(path.resolve(options.landing.root), day, runId);
+    }
     const quality = runQualityChecks(db, runId, watermarks);
     const qualityMs = Math.round(performance.now() - qualityStarted);
     db.prepare('UPDATE import_runs SET quality_ms = ?, finished_at = ? WHERE run_id = ?').run(qualityMs, new Date().toISOString(), runId);

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { CsvDelimiter, FileEncoding } from '../../../shared/contract/formats';
-import { CsvTokenizer, UnclosedQuoteError, type CsvRow } from './csv-tokenizer';
+import { AppError } from '../../../shared/result';
+import { CsvScanner } from '../csv/csv-scanner';
+import type { CsvRow } from './csv-tokenizer';
 import { decodeFile } from './encoding';
-import { refuseFile } from './refusal';
 
 export type { CsvRow } from './csv-tokenizer';
 
@@ -12,24 +14,27 @@ export interface CsvRowStream {
 }
 
 /**
- * The adapter every reader in this folder goes through, so the tokenizer can be swapped for the
- * pipeline's fast reader without touching the adapters. Decodes as it streams.
+ * The one place files are tokenised for loading: text decoded from any supported encoding
+ * (iconv-lite, streaming) goes through the import pipeline's fast CSV scanner, so mapped and
+ * native files read quotes and line ends the same way. (The small tokenizer in csv-tokenizer.ts
+ * only sniffs dialects on partial samples.)
  */
 export function readCsvRows(file: string, options: { encoding: FileEncoding; delimiter: CsvDelimiter }): CsvRowStream {
   const text = decodeFile(file, options.encoding);
   async function* batches(): AsyncGenerator<CsvRow[]> {
-    const tokenizer = new CsvTokenizer(options.delimiter);
+    const scanner = new CsvScanner(path.basename(file), options.delimiter);
+    const adapt = (rows: ReturnType<CsvScanner['push']>): CsvRow[] =>
+      rows.map((row) => ({ line: row.line, fields: row.fields, raw: row.raw, problem: row.error ? row.error.message : null }));
     try {
       for await (const chunk of text.chunks) {
-        const out: CsvRow[] = [];
-        tokenizer.write(chunk, out);
-        if (out.length > 0) yield out;
+        const rows = scanner.push(chunk);
+        if (rows.length > 0) yield adapt(rows);
       }
-      const out: CsvRow[] = [];
-      tokenizer.end(out);
-      if (out.length > 0) yield out;
+      const rows = scanner.push('', true);
+      if (rows.length > 0) yield adapt(rows);
     } catch (error) {
-      if (error instanceof UnclosedQuoteError) throw refuseFile(file, error.message, error.line, String(error.column));
+      // The scanner names the file by its base name; the refusal's details carry the full path.
+      if (error instanceof AppError && error.code === 'IMPORT_REFUSED') throw new AppError(error.code, error.message, { ...error.details, file });
       throw error;
     }
   }

@@ -9,6 +9,7 @@ import { refuseFile } from './refusal';
 
 const SAMPLE_BYTES = 1024 * 1024;
 export const SAMPLE_ROWS = 200;
+const SAMPLE_CHARS = 256 * 1024;
 
 /** What the first megabyte of a file says about it. */
 export interface FileSniff {
@@ -52,13 +53,16 @@ export async function sniffFile(file: string, overrides: { encoding?: FileEncodi
   const text = iconv.decode(head, encoding === 'utf-8-bom' ? 'utf-8' : encoding, { stripBOM: true });
   const empty: FileSniff = { file, sizeBytes: size, encoding, delimiter: overrides.delimiter ?? ',', lineEnding: 'none', header: [], duplicateHeaders: [], rows: [], isEmpty: true };
   if (text.trim() === '') return empty;
-  const delimiter = overrides.delimiter ?? sniffDelimiter(text, !isWholeFile);
-  const sample = tokenizeSample(text, delimiter, !isWholeFile, SAMPLE_ROWS + 50);
-  if (sample.error && isWholeFile) throw refuseFile(file, sample.error.message, sample.error.line, String(sample.error.column));
+  // Rows for sampling come from the first 256 KB; the delimiter vote from the first 64 KB.
+  const rowsText = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  const isCut = !isWholeFile || rowsText.length < text.length;
+  const delimiter = overrides.delimiter ?? sniffDelimiter(rowsText.slice(0, 65536), isCut || rowsText.length > 65536);
+  const sample = tokenizeSample(rowsText, delimiter, isCut, SAMPLE_ROWS + 50);
+  if (sample.error && !isCut) throw refuseFile(file, sample.error.message, sample.error.line, String(sample.error.column));
   const rows = sample.rows.filter((row) => !isBlankRow(row));
   const headerRow = rows.shift();
   if (!headerRow) return { ...empty, delimiter };
-  if (!isWholeFile && !sample.error) rows.pop();
+  if (isCut && !sample.error) rows.pop();
   const { header, duplicates } = uniqueHeader(headerRow.fields);
   return {
     file,

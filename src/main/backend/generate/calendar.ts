@@ -94,23 +94,15 @@ export class Calendar {
   /** ISO UTC timestamp for seconds since start; the day must lie within the horizon (+1). */
   timestamp(seconds: number): string {
     const d = Math.floor(seconds / DAY_SECONDS);
-    return `${this.dateKeys[d] as string}T${timeOfDay()[seconds - d * DAY_SECONDS] as string}`;
+    return (this.dateKeys[d] as string) + (TIME_OF_DAY[seconds - d * DAY_SECONDS] as string);
   }
 }
 
-let timeOfDayTable: string[] | null = null;
-/** 'HH:MM:SSZ' for each second of a day: formatting timestamps is the hottest path of the writer. */
-function timeOfDay(): string[] {
-  if (timeOfDayTable) return timeOfDayTable;
-  const table = new Array<string>(DAY_SECONDS);
-  for (let s = 0; s < DAY_SECONDS; s += 1) {
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    table[s] = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}Z`;
-  }
-  timeOfDayTable = table;
-  return table;
-}
+/** 'THH:MM:SSZ' for each second of a day: formatting timestamps is the hottest path of the writer. */
+const TIME_OF_DAY: string[] = Array.from({ length: DAY_SECONDS }, (_, s) => {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `T${two(Math.floor(s / 3600))}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}Z`;
+});
 
 /** Black Friday and Cyber Monday each year, plus about one flash sale every 45 days outside Nov–Dec. */
 function planPromos(calendar: Calendar, rng: Rng): PromoDay[] {

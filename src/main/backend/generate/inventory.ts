@@ -34,7 +34,8 @@ export class Inventory {
   private readonly leadTime: Int32Array;
   readonly isProblem: Uint8Array;
   private readonly demand: Float64Array;
-  private readonly deltas = new Map<number, Int32Array>();
+  /** Per day (index), signed quantities per SKU × kind; dropped once the day is closed. */
+  private readonly deltas: (Int32Array | undefined)[] = [];
   private readonly isAtRisk: Uint8Array;
   private readonly firstAtRisk: Int32Array;
   private readonly alerts: Int32Array;
@@ -93,10 +94,10 @@ export class Inventory {
   /** Books a signed movement on a day; movements past the horizon have not happened yet. */
   add(day: number, product: number, kind: number, quantity: number): void {
     if (day >= this.calendar.days) return;
-    let buffer = this.deltas.get(day);
+    let buffer = this.deltas[day];
     if (!buffer) {
       buffer = new Int32Array(this.count * KIND_COUNT);
-      this.deltas.set(day, buffer);
+      this.deltas[day] = buffer;
     }
     buffer[product * KIND_COUNT + kind] = (buffer[product * KIND_COUNT + kind] as number) + quantity;
   }
@@ -112,8 +113,8 @@ export class Inventory {
         this.add(day, j, ADJUSTMENT, (this.onHand[j] as number) > 10 ? -units : units);
       }
     }
-    const buffer = this.deltas.get(day);
-    this.deltas.delete(day);
+    const buffer = this.deltas[day];
+    this.deltas[day] = undefined;
     const date = this.calendar.dateKeys[day] as string;
     for (let j = 0; j < this.count; j += 1) {
       let sold = 0;

@@ -6,7 +6,7 @@ import type { EntitySink } from './folder-writer';
 import { ALLOCATION, RELEASE, RETURN, SALE, type Inventory } from './inventory';
 import { money } from './money';
 import type { NoiseContext, NoiseInjector } from './noise';
-import { changeDays, orderRowAsOf, type OrderRecord } from './order-record';
+import { changeDays, formatMoneyColumns, formatStamps, orderRowAsOf, type OrderRecord } from './order-record';
 import { REVIEW_TEXTS, csvField } from './pools';
 import { cumulative, Rng, sampleCumulative } from './prng';
 import type { Schedule } from './schedule';
@@ -182,9 +182,12 @@ export class OrderFactory {
       discount: 0,
       tax: 0,
       shipping: 0,
+      moneyColumns: '',
+      stamps: { created: '', paid: '', fulfilled: '', delivered: '', cancelled: '' },
     };
     let units = 0;
-    const itemRows: string[] = [];
+    ctx.orderId = id;
+    ctx.customerId = customerId;
     for (let l = 0; l < basket.length; l += 1) {
       const product = basket[l] as number;
       const quantity = quantities[l] as number;
@@ -198,7 +201,10 @@ export class OrderFactory {
       order.tax += lineTax;
       units += quantity;
       const sku = catalog.skus[product] as string;
-      itemRows.push(`${id},${l + 1},${sku},${quantity},${money(unit)},${money(lineDiscount)},${money(lineTax)}\n`);
+      // Items go to their own file, so they can be written before the order row is complete.
+      items.write(`${id},${l + 1},${sku},${quantity},${money(unit)},${money(lineDiscount)},${money(lineTax)}\n`);
+      ctx.sku = sku;
+      noise.maybeInject(items, ctx);
       this.bookStock(product, quantity, paid, fulfilled, cancelled);
       const returnTime = this.planReturn(order, l + 1, product, quantity, lineNet, isReturnToSender);
       if (delivered >= 0) this.planReview(sku, customerId, product, delivered, returnTime);
@@ -206,21 +212,16 @@ export class OrderFactory {
     order.returnTimes.sort((a, b) => a - b);
     order.shipping = isPos || order.subtotal - order.discount >= region.freeShippingCents ? 0 : region.shippingCents;
     this.stats.lines += basket.length;
+    order.moneyColumns = formatMoneyColumns(order);
+    order.stamps = formatStamps(order, calendar);
 
     ledger.ordersAll += 1;
     if (isCounted) {
       ledger.addCountedOrder(day, currency, customer, { gross: order.subtotal, discount: order.discount, tax: order.tax, shipping: order.shipping, units });
     }
 
-    ctx.orderId = id;
-    ctx.customerId = customerId;
     orders.write(orderRowAsOf(order, day, calendar));
     noise.maybeInject(orders, ctx);
-    for (let l = 0; l < itemRows.length; l += 1) {
-      ctx.sku = catalog.skus[basket[l] as number] as string;
-      items.write(itemRows[l] as string);
-      noise.maybeInject(items, ctx);
-    }
     this.planResends(order, day);
   }
 
@@ -300,6 +301,12 @@ export class OrderFactory {
   }
 }
 
+let customerIds: string[] = [];
+/** Customer ids are formatted once per generation: they appear on every order row. */
 export function customerIdOf(customer: number, count: number): string {
-  return `C-${String(customer + 1).padStart(Math.max(6, String(count).length), '0')}`;
+  if (customerIds.length !== count) {
+    const width = Math.max(6, String(count).length);
+    customerIds = Array.from({ length: count }, (_, i) => `C-${String(i + 1).padStart(width, '0')}`);
+  }
+  return customerIds[customer] as string;
 }

@@ -23,6 +23,29 @@ export interface OrderRecord {
   discount: number;
   tax: number;
   shipping: number;
+  /** The order's money columns, formatted once (they never change between re-sends). */
+  moneyColumns: string;
+  /** Timestamps formatted once: '' when the event does not happen. */
+  stamps: { created: string; paid: string; fulfilled: string; delivered: string; cancelled: string };
+}
+
+function stampOf(t: number, calendar: Calendar): string {
+  return t >= 0 ? calendar.timestamp(t) : '';
+}
+
+export function formatStamps(order: OrderRecord, calendar: Calendar): OrderRecord['stamps'] {
+  return {
+    created: calendar.timestamp(order.created),
+    paid: stampOf(order.paid, calendar),
+    fulfilled: stampOf(order.fulfilled, calendar),
+    delivered: stampOf(order.delivered, calendar),
+    cancelled: stampOf(order.cancelled, calendar),
+  };
+}
+
+export function formatMoneyColumns(order: OrderRecord): string {
+  const total = order.subtotal - order.discount + order.tax + order.shipping;
+  return `${order.currencyCode},${money(order.subtotal)},${money(order.discount)},${money(order.tax)},${money(order.shipping)},${money(total)}`;
 }
 
 /**
@@ -31,26 +54,33 @@ export interface OrderRecord {
  */
 export function orderRowAsOf(order: OrderRecord, day: number, calendar: Calendar): string {
   const end = (day + 1) * DAY_SECONDS;
-  const seen = (t: number): boolean => t >= 0 && t < end;
-  const stamp = (t: number): string => (seen(t) ? calendar.timestamp(t) : '');
-  let updated = order.created;
+  const stamps = order.stamps;
   let status = 'created';
-  if (seen(order.paid)) [status, updated] = ['paid', order.paid];
-  if (seen(order.fulfilled)) [status, updated] = ['fulfilled', order.fulfilled];
-  if (seen(order.delivered)) [status, updated] = ['delivered', order.delivered];
-  for (const t of order.returnTimes) if (seen(t)) [status, updated] = ['returned', t];
-  if (seen(order.cancelled)) [status, updated] = ['cancelled', order.cancelled];
-  const total = order.subtotal - order.discount + order.tax + order.shipping;
-  return `${order.id},${order.customerId},${CHANNELS[order.channel] as string},${status},${calendar.timestamp(order.created)},${stamp(order.paid)},${stamp(order.fulfilled)},${stamp(order.delivered)},${stamp(order.cancelled)},${order.currencyCode},${money(order.subtotal)},${money(order.discount)},${money(order.tax)},${money(order.shipping)},${money(total)},${calendar.timestamp(updated)}\n`;
+  let updated = stamps.created;
+  const isPaid = order.paid >= 0 && order.paid < end;
+  const isFulfilled = order.fulfilled >= 0 && order.fulfilled < end;
+  const isDelivered = order.delivered >= 0 && order.delivered < end;
+  const isCancelled = order.cancelled >= 0 && order.cancelled < end;
+  if (isPaid) [status, updated] = ['paid', stamps.paid];
+  if (isFulfilled) [status, updated] = ['fulfilled', stamps.fulfilled];
+  if (isDelivered) [status, updated] = ['delivered', stamps.delivered];
+  for (const t of order.returnTimes) if (t < end) [status, updated] = ['returned', calendar.timestamp(t)];
+  if (isCancelled) [status, updated] = ['cancelled', stamps.cancelled];
+  return `${order.id},${order.customerId},${CHANNELS[order.channel] as string},${status},${stamps.created},${isPaid ? stamps.paid : ''},${isFulfilled ? stamps.fulfilled : ''},${isDelivered ? stamps.delivered : ''},${isCancelled ? stamps.cancelled : ''},${order.moneyColumns},${updated}\n`;
 }
 
-/** Days after creation on which the exported state changes (inside the horizon). */
+/** Days after creation on which the exported state changes (inside the horizon), ascending. */
 export function changeDays(order: OrderRecord): number[] {
-  const days = new Set<number>();
-  for (const t of [order.paid, order.fulfilled, order.delivered, order.cancelled, ...order.returnTimes]) {
-    if (t < 0) continue;
+  const days: number[] = [];
+  const consider = (t: number): void => {
+    if (t < 0) return;
     const day = Math.floor(t / DAY_SECONDS);
-    if (day > order.createdDay) days.add(day);
-  }
-  return [...days].sort((a, b) => a - b);
+    if (day > order.createdDay && !days.includes(day)) days.push(day);
+  };
+  consider(order.paid);
+  consider(order.fulfilled);
+  consider(order.delivered);
+  consider(order.cancelled);
+  for (const t of order.returnTimes) consider(t);
+  return days.sort((a, b) => a - b);
 }

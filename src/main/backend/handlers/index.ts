@@ -2,6 +2,7 @@ import type { Contract } from '../../../shared/contract';
 import { analyticsHandlers } from './analytics';
 import { apiHandlers } from './api';
 import { formatsHandlers } from './formats';
+import { importsHandlers } from './imports';
 import { jobsHandlers } from './jobs';
 import { modelsHandlers } from './models';
 import { settingsHandlers } from './settings';
@@ -13,6 +14,7 @@ import { warehouseHandlers } from './warehouse';
 export const handlers = {
   ...systemHandlers,
   ...formatsHandlers,
+  ...importsHandlers,
   ...analyticsHandlers,
   ...jobsHandlers,
   ...settingsHandlers,

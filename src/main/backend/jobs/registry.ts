@@ -7,6 +7,11 @@ import type { JobDefinition } from './types';
 const jobLoaders: Record<string, () => Promise<JobDefinition>> = {
   'diagnostics.write-scratch': async () => (await import('./diagnostics-jobs')).writeScratchJob,
   'diagnostics.fail': async () => (await import('./diagnostics-jobs')).failJob,
+  'import.files': async () => (await import('../etl/jobs/import-jobs')).importFilesJob as JobDefinition,
+  'import.landing': async () => (await import('../etl/jobs/import-jobs')).importLandingJob as JobDefinition,
+  'warehouse.rebuild': async () => (await import('../etl/jobs/warehouse-jobs')).rebuildJob as JobDefinition,
+  'quarantine.retry': async () => (await import('../etl/jobs/warehouse-jobs')).retryQuarantineJob as JobDefinition,
+  'demo.create': async () => (await import('../etl/jobs/demo-job')).demoCreateJob as JobDefinition,
   'generate.store': async () => (await import('../generate/generate-job')).generateStoreJob,
   'model.recommend': async () => (await import('../ml/jobs/recommend-job')).recommendJob,
   'model.rules': async () => (await import('../ml/jobs/rules-job')).rulesJob,

@@ -9,28 +9,38 @@ const REORDER_POINT_AT = `COALESCE(
  * fct_inventory_daily: end-of-day on_hand and allocated for every SKU on every day from its first
  * movement to the last movement day of the whole store (a dense grid, so "stock on day X" is one
  * lookup). Movement quantities are signed: receipts, sales, adjustments and returns change
- * on_hand; allocations and releases change allocated. At risk: on_hand − allocated < reorder_point.
- * Touched SKUs are recomputed from all their movements; the others are carried forward to new days.
+ * on_hand; allocations and releases change allocated. At risk: on_hand − allocated < reorder_point
+ * of the product version valid that day. A touched SKU is recomputed from the first day its new
+ * movements can change (starting from the day before's stock); the others are carried forward.
  */
 export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
   if (lastDay === null) return 0;
-  db.exec('DELETE FROM fct_inventory_daily WHERE sku IN (SELECT sku FROM t_inventory_skus)');
+  const previousLastDay: unknown = db.prepare('SELECT max(date_key) FROM fct_inventory_daily').pluck().get();
+  const clear = db.prepare('DELETE FROM fct_inventory_daily WHERE sku = ? AND date_key >= ?');
+  const touched = db.prepare<[], { sku: string; from_day: string }>('SELECT sku, from_day FROM t_inventory_skus').all();
+  // Only days from from_day on are cleared: the day before, which seeds the running sums, stays.
+  for (const t of touched) clear.run(t.sku, t.from_day);
   const recomputed = db
     .prepare(
       `INSERT INTO fct_inventory_daily (sku, date_key, on_hand, allocated, reorder_point, is_at_risk)
-       WITH daily AS (
+       WITH base AS (
+         SELECT t.sku, t.from_day,
+           coalesce((SELECT f.on_hand FROM fct_inventory_daily f WHERE f.sku = t.sku AND f.date_key < t.from_day ORDER BY f.date_key DESC LIMIT 1), 0) AS on_hand0,
+           coalesce((SELECT f.allocated FROM fct_inventory_daily f WHERE f.sku = t.sku AND f.date_key < t.from_day ORDER BY f.date_key DESC LIMIT 1), 0) AS allocated0
+         FROM t_inventory_skus t),
+       daily AS (
          SELECT m.sku, substr(m.moved_at, 1, 10) AS d,
            sum(CASE WHEN m.kind IN ('allocation', 'release') THEN 0 ELSE m.quantity END) AS on_hand_change,
            sum(CASE WHEN m.kind IN ('allocation', 'release') THEN m.quantity ELSE 0 END) AS allocated_change
-         FROM t_inventory_skus t JOIN stg_inventory_movements m ON m.sku = t.sku
+         FROM base b JOIN stg_inventory_movements m ON m.sku = b.sku AND m.moved_at >= b.from_day
          GROUP BY m.sku, d),
        grid AS (
-         SELECT s.sku, dd.date_key FROM (SELECT sku, min(d) AS first_day FROM daily GROUP BY sku) s
-         JOIN dim_date dd ON dd.date_key >= s.first_day AND dd.date_key <= ?),
+         SELECT b.sku, dd.date_key, b.on_hand0, b.allocated0 FROM base b
+         JOIN dim_date dd ON dd.date_key >= b.from_day AND dd.date_key <= ?),
        running AS (
          SELECT g.sku, g.date_key,
-           sum(coalesce(x.on_hand_change, 0)) OVER w AS on_hand,
-           sum(coalesce(x.allocated_change, 0)) OVER w AS allocated
+           g.on_hand0 + sum(coalesce(x.on_hand_change, 0)) OVER w AS on_hand,
+           g.allocated0 + sum(coalesce(x.allocated_change, 0)) OVER w AS allocated
          FROM grid g LEFT JOIN daily x ON x.sku = g.sku AND x.d = g.date_key
          WINDOW w AS (PARTITION BY g.sku ORDER BY g.date_key ROWS UNBOUNDED PRECEDING))
        SELECT sku, date_key, on_hand, allocated, rp, CASE WHEN on_hand - allocated < rp THEN 1 ELSE 0 END
@@ -38,41 +48,47 @@ export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
        ORDER BY sku, date_key`,
     )
     .run(lastDay).changes;
-  const carried = db
-    .prepare(
-      `INSERT INTO fct_inventory_daily (sku, date_key, on_hand, allocated, reorder_point, is_at_risk)
-       SELECT sku, date_key, on_hand, allocated, rp, CASE WHEN on_hand - allocated < rp THEN 1 ELSE 0 END
-       FROM (
-         SELECT l.sku, dd.date_key, l.on_hand, l.allocated, ${REORDER_POINT_AT.replaceAll('g.date_key', 'dd.date_key').replaceAll('g.sku', 'l.sku')} AS rp
-         FROM (SELECT sku, max(date_key) AS last_day FROM fct_inventory_daily GROUP BY sku) m
-         JOIN fct_inventory_daily l ON l.sku = m.sku AND l.date_key = m.last_day
-         JOIN dim_date dd ON dd.date_key > m.last_day AND dd.date_key <= ?)
-       ORDER BY sku, date_key`,
-    )
-    .run(lastDay).changes;
+  let carried = 0;
+  if (typeof previousLastDay === 'string' && previousLastDay < lastDay) {
+    carried = db
+      .prepare(
+        `INSERT INTO fct_inventory_daily (sku, date_key, on_hand, allocated, reorder_point, is_at_risk)
+         SELECT sku, date_key, on_hand, allocated, rp, CASE WHEN on_hand - allocated < rp THEN 1 ELSE 0 END
+         FROM (
+           SELECT l.sku, dd.date_key, l.on_hand, l.allocated, ${REORDER_POINT_AT.replaceAll('g.date_key', 'dd.date_key').replaceAll('g.sku', 'l.sku')} AS rp
+           FROM fct_inventory_daily l
+           JOIN dim_date dd ON dd.date_key > l.date_key AND dd.date_key <= ?
+           WHERE l.date_key = ? AND l.sku NOT IN (SELECT sku FROM t_inventory_skus))
+         ORDER BY sku, date_key`,
+      )
+      .run(lastDay, previousLastDay).changes;
+  }
   return recomputed + carried;
 }
 
 /**
  * inventory_alerts: one record each time a SKU goes at risk (from not at risk, or on its first
- * day), resolved on the first later day it is no longer at risk. Recomputed whole in (sku, day)
- * order, so the ids are the same after any sequence of imports or a rebuild.
+ * day), resolved on the first later day it is no longer at risk. Recomputed for touched SKUs.
+ * The id is derived from (day, SKU) — days since 2000-01-01 × 2³⁶ + the SKU's first product
+ * key — so any sequence of imports and a rebuild give the same ids.
  */
 export function rebuildInventoryAlerts(db: Db): number {
-  db.exec('DELETE FROM inventory_alerts');
+  db.exec('DELETE FROM inventory_alerts WHERE sku IN (SELECT sku FROM t_inventory_skus)');
   return db
     .prepare(
-      `INSERT INTO inventory_alerts (sku, raised_date, on_hand, allocated, reorder_point, resolved_date, status)
+      `INSERT INTO inventory_alerts (alert_id, sku, raised_date, on_hand, allocated, reorder_point, resolved_date, status)
        WITH flagged AS (
-         SELECT sku, date_key, on_hand, allocated, reorder_point, is_at_risk,
-           LAG(is_at_risk, 1, 0) OVER (PARTITION BY sku ORDER BY date_key) AS was_at_risk
-         FROM fct_inventory_daily),
+         SELECT f.sku, f.date_key, f.on_hand, f.allocated, f.reorder_point, f.is_at_risk,
+           LAG(f.is_at_risk, 1, 0) OVER (PARTITION BY f.sku ORDER BY f.date_key) AS was_at_risk
+         FROM t_inventory_skus t JOIN fct_inventory_daily f ON f.sku = t.sku),
        changes AS (SELECT * FROM flagged WHERE is_at_risk <> was_at_risk),
        paired AS (
          SELECT sku, date_key, on_hand, allocated, reorder_point, is_at_risk,
            LEAD(date_key) OVER (PARTITION BY sku ORDER BY date_key) AS next_change
          FROM changes)
-       SELECT sku, date_key, on_hand, allocated, reorder_point, next_change, CASE WHEN next_change IS NULL THEN 'open' ELSE 'resolved' END
+       SELECT CAST(julianday(date_key) - julianday('2000-01-01') AS INTEGER) * 68719476736
+                + coalesce((SELECT min(p.product_key) FROM dim_product p WHERE p.sku = paired.sku), 0),
+         sku, date_key, on_hand, allocated, reorder_point, next_change, CASE WHEN next_change IS NULL THEN 'open' ELSE 'resolved' END
        FROM paired WHERE is_at_risk = 1
        ORDER BY sku, date_key`,
     )

@@ -7,12 +7,14 @@ function versionAt(skuExpr: string, utcExpr: string): string {
     (SELECT p.product_key FROM dim_product p WHERE p.sku = ${skuExpr} ORDER BY p.valid_from LIMIT 1))`;
 }
 
-const COUNTED_STATUSES = "('paid', 'fulfilled', 'delivered', 'returned')";
 
 /**
  * Rebuilds fct_orders, fct_order_items and fct_returns for the touched orders: the latest staged
  * row of each order and of each (order, line) wins (latest ingestion = highest stg_id). The order
  * key is the order's first staging row id, so re-imports and rebuilds keep it.
+ * Business rules: an order counts when it is paid (paid_at set) and not cancelled. Its gross,
+ * discount and tax are the sums over its lines (Σ quantity × unit price, Σ line discount,
+ * Σ line tax); the order row's own subtotal/discount/tax stand in only while it has no lines.
  */
 export function rebuildOrderFacts(db: Db): { orders: number; lines: number; returns: number } {
   // Lines and returns go with their order (ON DELETE CASCADE).
@@ -24,7 +26,7 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
          units, line_count, is_counted, is_first_order, batch_id, ingested_at)
        SELECT k.first_id, s.order_id, c.customer_key, ch.channel_key, s.status, substr(s.created_at, 1, 10), s.created_at, s.paid_at,
          s.fulfilled_at, s.delivered_at, s.cancelled_at, s.currency, s.subtotal_cents, s.discount_cents, s.tax_cents, s.shipping_cents,
-         0, s.subtotal_cents - s.discount_cents, 0, 0, CASE WHEN s.status IN ${COUNTED_STATUSES} THEN 1 ELSE 0 END, 0, s.batch_id, s.ingested_at
+         0, s.subtotal_cents - s.discount_cents, 0, 0, CASE WHEN s.status <> 'cancelled' AND s.paid_at IS NOT NULL THEN 1 ELSE 0 END, 0, s.batch_id, s.ingested_at
        FROM (SELECT order_id, min(stg_id) AS first_id, max(stg_id) AS last_id
              FROM stg_orders WHERE order_id IN (SELECT order_id FROM t_orders) GROUP BY order_id) k
        JOIN stg_orders s ON s.stg_id = k.last_id
@@ -75,8 +77,10 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
     )
     .run().changes;
   db.exec(`
-    UPDATE fct_orders SET units = agg.units, line_count = agg.lines
-    FROM (SELECT i.order_key, sum(i.quantity) AS units, count(*) AS lines
+    UPDATE fct_orders SET units = agg.units, line_count = agg.lines, gross_cents = agg.gross, discount_cents = agg.discount,
+      tax_cents = agg.tax, net_cents = agg.gross - agg.discount
+    FROM (SELECT i.order_key, sum(i.quantity) AS units, count(*) AS lines, sum(i.gross_cents) AS gross, sum(i.discount_cents) AS discount,
+            sum(i.tax_cents) AS tax
           FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_order_items i ON i.order_key = o.order_key
           GROUP BY i.order_key) agg
     WHERE fct_orders.order_key = agg.order_key;

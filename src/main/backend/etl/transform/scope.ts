@@ -26,7 +26,7 @@ export function buildTouchedScope(db: Db, w: StagingWatermarks): void {
     CREATE TEMP TABLE IF NOT EXISTS t_orders (order_id TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS t_customers (customer_id TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS t_skus (sku TEXT PRIMARY KEY) WITHOUT ROWID;
-    CREATE TEMP TABLE IF NOT EXISTS t_inventory_skus (sku TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS t_inventory_skus (sku TEXT PRIMARY KEY, from_day TEXT NOT NULL) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS t_reviews (review_id TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS t_dates (date_key TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS t_old_product_keys (product_key INTEGER PRIMARY KEY, sku TEXT NOT NULL);
@@ -47,9 +47,16 @@ export function buildTouchedScope(db: Db, w: StagingWatermarks): void {
     INSERT OR IGNORE INTO t_dates
       SELECT r.return_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key;`);
   db.prepare('INSERT OR IGNORE INTO t_skus SELECT sku FROM stg_products WHERE stg_id > ?').run(w.products);
-  db.prepare('INSERT OR IGNORE INTO t_inventory_skus SELECT sku FROM stg_inventory_movements WHERE stg_id > ?').run(w.inventory_movements);
+  // Stock is recomputed from the first day a change can affect: a SKU's earliest new movement,
+  // or its whole history when its product rows (hence reorder points) changed.
   db.exec(`
-    INSERT OR IGNORE INTO t_inventory_skus SELECT t.sku FROM t_skus t WHERE EXISTS (SELECT 1 FROM stg_inventory_movements m WHERE m.sku = t.sku);
+    INSERT INTO t_inventory_skus
+      SELECT t.sku, min(substr(m.moved_at, 1, 10)) FROM t_skus t JOIN stg_inventory_movements m ON m.sku = t.sku GROUP BY t.sku;`);
+  db.prepare(
+    `INSERT INTO t_inventory_skus SELECT sku, min(substr(moved_at, 1, 10)) FROM stg_inventory_movements WHERE stg_id > ? GROUP BY sku
+     ON CONFLICT (sku) DO UPDATE SET from_day = min(from_day, excluded.from_day)`,
+  ).run(w.inventory_movements);
+  db.exec(`
     INSERT OR IGNORE INTO t_old_product_keys SELECT p.product_key, p.sku FROM t_skus t JOIN dim_product p ON p.sku = t.sku;`);
   db.prepare('INSERT OR IGNORE INTO t_reviews SELECT review_id FROM stg_reviews WHERE stg_id > ?').run(w.reviews);
   db.exec('INSERT OR IGNORE INTO t_reviews SELECT r.review_id FROM t_skus t JOIN fct_reviews r ON r.sku = t.sku;');

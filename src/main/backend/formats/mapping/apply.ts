@@ -2,6 +2,7 @@ import type { CellIssue, ColumnMapping } from '../../../../shared/contract/forma
 import { normaliseName } from '../dialect';
 import { parseDate, toIsoDate, toIsoTimestamp } from '../values/dates';
 import { parseDecimal, parseInteger } from '../values/decimal';
+import { fromUnits, toUnits } from '../values/money';
 import { isValidTimeZone } from '../values/time-zone';
 import { fieldInfo, TARGETS } from './field-catalog';
 import { parseMovementKind, parseOrderStatus } from './value-words';
@@ -76,7 +77,7 @@ export function createRowMapper(header: readonly string[], mapping: ColumnMappin
           const parsed = parseDecimal(text, decimal);
           if (!parsed.ok) fail(parsed.reason);
           else if (parsed.value.startsWith('-')) fail(`negative amount ${parsed.value}`);
-          else values[field] = parsed.value;
+          else values[field] = fromUnits(toUnits(parsed.value));
           break;
         }
         case 'integer':

@@ -37,8 +37,21 @@ export function gammaGammaCustomerLogLikelihood(params: GammaGammaParams, x: num
 }
 
 export function gammaGammaLogLikelihood(params: GammaGammaParams, data: SpendData): number {
+  const { p, q, v } = params;
+  // x is an integer count: its gamma terms are computed once per distinct x per evaluation.
+  const byX = new Map<number, number>();
+  const constant = -logGamma(q) + q * Math.log(v);
   let total = 0;
-  for (let i = 0; i < data.x.length; i += 1) total += gammaGammaCustomerLogLikelihood(params, data.x[i]!, data.m[i]!);
+  for (let i = 0; i < data.x.length; i += 1) {
+    const x = data.x[i]!;
+    const m = data.m[i]!;
+    let xTerms = byX.get(x);
+    if (xTerms === undefined) {
+      xTerms = logGamma(p * x + q) - logGamma(p * x) + p * x * Math.log(x);
+      byX.set(x, xTerms);
+    }
+    total += xTerms + constant + (p * x - 1) * Math.log(m) - (p * x + q) * Math.log(x * m + v);
+  }
   return total;
 }
 

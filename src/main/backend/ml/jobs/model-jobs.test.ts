@@ -54,7 +54,7 @@ describe('model jobs on a seeded warehouse', () => {
       if (!unfiltered.items.some((i) => fixture.available.get(i.sku) === 0)) continue;
       const owned = new Set(fixture.orders.filter((o) => o.customerKey === customer.key && o.isCounted).flatMap((o) => o.lines.map((l) => l.sku)));
       const recs = await call<CustomerRecommendationsDto>('models.recommendForCustomer', { customerId: customer.id, k: 10 });
-      expect(recs.basis).toBe('item-item');
+      expect(recs.items).toHaveLength(10);
       expect(recs.excludedOutOfStock).toBeGreaterThan(0);
       for (const item of [...recs.items, ...unfiltered.items]) expect(owned.has(item.sku)).toBe(false);
       for (const item of recs.items) expect(fixture.available.get(item.sku)).toBeGreaterThan(0);

@@ -39,7 +39,7 @@ export function recommendMetrics(db: Db): (RecommendMetrics & { runId: number })
  * Top-N for one customer from the stored neighbour lists: score(j) = Σ over the customer's
  * products i of sim(i, j), without products they bought and, optionally, SKUs with nothing
  * available in the latest inventory snapshot. Computed on read: it needs only the customer's
- * own SKUs and their neighbour rows.
+ * own SKUs and their neighbour rows. Short lists are filled up with best sellers (score 0).
  */
 export function recommendForCustomer(db: Db, customerId: string, k: number, excludeOutOfStock: boolean): CustomerRecommendationsDto {
   const run = requireRun(db);
@@ -54,11 +54,11 @@ export function recommendForCustomer(db: Db, customerId: string, k: number, excl
     .map((r) => r.sku);
   const ownedSet = new Set(owned);
   const outOfStock = excludeOutOfStock ? outOfStockSkus(db) : new Set<string>();
-  let excluded = 0;
+  const excluded = new Set<string>();
   const isAllowed = (sku: string) => {
     if (ownedSet.has(sku)) return false;
     if (outOfStock.has(sku)) {
-      excluded += 1;
+      excluded.add(sku);
       return false;
     }
     return true;
@@ -70,14 +70,26 @@ export function recommendForCustomer(db: Db, customerId: string, k: number, excl
     )
     .all(run.dto.runId, JSON.stringify(owned));
   for (const row of neighborRows) if (isAllowed(row.other_sku)) scores.set(row.other_sku, (scores.get(row.other_sku) ?? 0) + row.score);
-  let basis: CustomerRecommendationsDto['basis'] = 'item-item';
-  let ranked = [...scores].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, k);
-  if (ranked.length === 0) {
-    basis = 'popularity';
-    const popular = (run.summary?.popularSkus ?? []).filter(isAllowed);
-    ranked = popular.slice(0, k).map((sku, i) => [sku, popular.length - i]);
+  const ranked: [string, number, 'item-item' | 'popularity'][] = [...scores]
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .slice(0, k)
+    .map(([sku, score]) => [sku, score, 'item-item']);
+  // Too few neighbours (new customer, or neighbours out of stock): fill up with best sellers.
+  const popular = run.summary?.popularSkus ?? [];
+  for (let i = 0; i < popular.length && ranked.length < k; i += 1) {
+    const sku = popular[i]!;
+    if (!scores.has(sku) && isAllowed(sku)) ranked.push([sku, 0, 'popularity']);
   }
+  const basis: CustomerRecommendationsDto['basis'] = ranked.some((r) => r[2] === 'item-item') ? 'item-item' : 'popularity';
   const labels = productLabels(db, ranked.map(([sku]) => sku));
-  const items: ProductScoreDto[] = ranked.map(([sku, score]) => ({ sku, name: labels.get(sku)?.name ?? null, category: labels.get(sku)?.category ?? null, score, common: null, lift: null }));
-  return { runId: run.dto.runId, customerId, basis, purchasedSkus: owned.length, excludedOutOfStock: excluded, items };
+  const items: ProductScoreDto[] = ranked.map(([sku, score, source]) => ({
+    sku,
+    name: labels.get(sku)?.name ?? null,
+    category: labels.get(sku)?.category ?? null,
+    score,
+    common: null,
+    lift: null,
+    source,
+  }));
+  return { runId: run.dto.runId, customerId, basis, purchasedSkus: owned.length, excludedOutOfStock: excluded.size, items };
 }

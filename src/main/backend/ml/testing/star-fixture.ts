@@ -80,12 +80,14 @@ export function simulateFixture(options: { customers: number; seed: number; star
   const purchases = simulateBgNbd({ r: 0.8, alpha: 4, a: 0.6, b: 3 }, ages, options.seed + 1);
   const customers = Array.from({ length: options.customers }, (_, i) => ({ key: i + 1, id: `C${i + 1}` }));
   const orders: FixtureOrder[] = [];
+  // Gamma-Gamma spend: each customer has a spend scale ν ~ Gamma(q = 4, γ = 60), lines ~ Gamma(2, ν).
+  const nu = Float64Array.from({ length: options.customers }, () => gamma(rng, 4, 60));
   const pushOrder = (customerKey: number, day: number, group: number, currency = 'EUR') => {
     const lines: FixtureOrder['lines'] = [];
     const count = 1 + poisson(rng, 1.2);
     for (let l = 0; l < count; l += 1) {
       const sku = skus[group * 10 + Math.floor(rng.next() ** 2 * 10)]!;
-      if (!lines.some((x) => x.sku === sku)) lines.push({ sku, quantity: 1 + Math.floor(rng.next() * 2), netCents: Math.round(500 + gamma(rng, 2, 1 / 1500)) });
+      if (!lines.some((x) => x.sku === sku)) lines.push({ sku, quantity: 1 + Math.floor(rng.next() * 2), netCents: Math.max(1, Math.round(100 * gamma(rng, 2, nu[customerKey - 1]!))) });
     }
     if (lines.some((x) => x.sku === 'P000') && !lines.some((x) => x.sku === 'P001') && rng.next() < 0.8) lines.push({ sku: 'P001', quantity: 1, netCents: 900 });
     if (rng.next() < 0.3) lines.push({ sku: 'POST', quantity: 1, netCents: 495 });

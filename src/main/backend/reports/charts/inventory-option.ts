@@ -15,9 +15,9 @@ export function inventoryAlertsOption(items: readonly StockAtRisk[]): EChartsOpt
     animation: false,
     textStyle: baseTextStyle,
     title: { text: 'Stock at risk', left: 0, top: 0, textStyle: { fontSize: 13 } },
-    legend: { data: ['Available (on hand − allocated)', 'Reorder point'], left: 0, top: 20, itemWidth: 14, itemHeight: 8, textStyle: { color: MUTED, fontSize: 10 } },
+    legend: { data: ['Available (on hand − allocated)', 'Reorder point'], left: 0, top: 20, itemGap: 18, itemWidth: 14, itemHeight: 8, textStyle: { color: MUTED, fontSize: 10 } },
     grid: { left: 130, right: 16, top: 48, bottom: 24 },
-    xAxis: { type: 'value', ...valueAxisStyle, minInterval: 1 },
+    xAxis: { type: 'value', ...valueAxisStyle, minInterval: 1, max: (extent: { max: number }) => Math.ceil(extent.max * 1.15) },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { color: INK, fontSize: 10 }, axisTick: { show: false } },
     series: [
       { name: 'Available (on hand − allocated)', type: 'bar', data: items.map((i) => i.available), barMaxWidth: 14, itemStyle: { color: ALERT, opacity: 0.8 } },

@@ -1,0 +1,67 @@
+import { expect, test } from './support/app-fixture';
+import { ensureDemoStore } from './support/demo-store';
+import { invokeFromPage } from './support/engine';
+import { AppPage } from './pages/app-page';
+
+interface Overview {
+  meta: { currency: string | null };
+  kpis: { metricId: string; value: number | null }[];
+}
+interface FilterOptions {
+  regions: string[];
+  categories: string[];
+}
+
+const money = (value: number, currency: string) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'symbol', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+
+const ALL = { compare: 'previous_period', region: [], category: [], channel: [], segment: [] };
+
+test.describe('filters', () => {
+  test.beforeAll(async ({ request }) => {
+    test.setTimeout(300_000);
+    await ensureDemoStore(request);
+  });
+
+  test('a region filter changes the KPIs to what the engine returns for that region', async ({ openApp }) => {
+    const page = await openApp();
+    const app = new AppPage(page);
+    await app.waitForCharts();
+    const options = await invokeFromPage<FilterOptions>(page, 'analytics.filterOptions', {});
+    const region = options.regions[0];
+    expect(region, 'the store has regions').toBeTruthy();
+
+    const whole = await invokeFromPage<Overview>(page, 'analytics.overview', { filters: ALL });
+    const filtered = await invokeFromPage<Overview>(page, 'analytics.overview', { filters: { ...ALL, region: [region] } });
+    const currency = whole.meta.currency ?? 'EUR';
+    const net = (o: Overview) => o.kpis.find((k) => k.metricId === 'net_sales')?.value ?? Number.NaN;
+    expect(net(filtered), 'the region is a strict part of the store').not.toBe(net(whole));
+
+    await expect(app.kpi('net_sales')).toHaveText(money(net(whole), currency));
+    await app.chooseFilter('Region', region as string);
+    await expect(app.kpi('net_sales')).toHaveText(money(net(filtered), currency));
+    const orders = filtered.kpis.find((k) => k.metricId === 'orders')?.value ?? Number.NaN;
+    await expect(app.kpi('orders')).toHaveText(new Intl.NumberFormat('en-US').format(orders));
+
+    // Filters persist for the session: a reload keeps the region.
+    await page.reload();
+    await expect(app.filterBar.getByRole('button', { name: `Region: ${region}` })).toBeVisible();
+    await expect(app.kpi('net_sales')).toHaveText(money(net(filtered), currency));
+    await app.filterBar.getByRole('button', { name: 'Reset' }).click();
+    await expect(app.kpi('net_sales')).toHaveText(money(net(whole), currency));
+  });
+
+  test('a date preset narrows the range shown and the numbers', async ({ openApp }) => {
+    const page = await openApp();
+    const app = new AppPage(page);
+    await app.waitForCharts();
+    await app.filterBar.getByLabel('Date range').selectOption('last30');
+    const rangeText = await app.filterBar.getByTestId('range-text').innerText();
+    const [from, to] = rangeText.split(' – ');
+    const engine = await invokeFromPage<Overview>(page, 'analytics.overview', { filters: { ...ALL, from, to } });
+    const net = engine.kpis.find((k) => k.metricId === 'net_sales')?.value ?? 0;
+    await expect(app.kpi('net_sales')).toHaveText(money(net, engine.meta.currency ?? 'EUR'));
+    await expect(app.main.getByTestId('page-scope')).toContainText(`${from} – ${to}`);
+    await app.filterBar.getByRole('button', { name: 'Reset' }).click();
+  });
+});

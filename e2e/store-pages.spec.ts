@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { ARTIFACTS_DIR } from './support/constants';
+import { expect, test } from './support/app-fixture';
+import { ensureDemoStore } from './support/demo-store';
+import { AppPage } from './pages/app-page';
+
+/** Pages and the charts each must draw with a store loaded (charts whose engine is in the build). */
+const PAGES = [
+  { label: 'Overview', charts: ['overview-revenue-trend', 'overview-category', 'overview-channel'] },
+  { label: 'Sales', charts: ['sales-revenue', 'sales-region-category', 'sales-seasonality', 'sales-category-margin'] },
+  { label: 'Customers', charts: ['customers-rfm-scatter', 'customers-rfm-segments', 'customers-ltv-tiers', 'customers-survival', 'customers-cohort-retention', 'customers-cohort-ltv'] },
+  { label: 'Products', charts: ['products-best-sellers', 'products-sales-vs-rating'] },
+  { label: 'Recommendations', charts: [] },
+  { label: 'Inventory', charts: [] },
+  { label: 'Data', charts: [] },
+  { label: 'Settings', charts: [] },
+];
+
+test.describe('every page with a store loaded', () => {
+  test.beforeAll(async ({ request }) => {
+    test.setTimeout(300_000);
+    await ensureDemoStore(request);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`renders every page in the ${theme} theme with data in every chart`, async ({ openApp }) => {
+      const page = await openApp();
+      const app = new AppPage(page);
+      await app.setTheme(theme);
+      for (const { label, charts } of PAGES) {
+        await app.goTo(label);
+        await expect(app.main.getByRole('heading', { level: 1, name: label })).toBeVisible();
+        const drawn = await app.waitForCharts();
+        expect(drawn.sort(), `${label} charts`).toEqual([...charts].sort());
+        for (const id of charts) {
+          expect(await app.chartPointCount(id), `${id} has data`).toBeGreaterThan(0);
+        }
+        await expect(app.main.getByRole('alert')).toHaveCount(0);
+        await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'pages', `${label.toLowerCase()}-${theme}.png`), fullPage: true });
+      }
+      await app.setTheme('light');
+    });
+  }
+
+  test('reads well at 1920×1080', async ({ openApp }) => {
+    const page = await openApp();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const app = new AppPage(page);
+    for (const label of ['Overview', 'Customers']) {
+      await app.goTo(label);
+      await app.waitForCharts();
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'pages', `${label.toLowerCase()}-1920.png`), fullPage: true });
+    }
+  });
+
+  test('a KPI ⓘ opens the metric definition from the registry', async ({ openApp }) => {
+    const page = await openApp();
+    const app = new AppPage(page);
+    await app.waitForCharts();
+    await app.main.getByRole('button', { name: 'About Net sales' }).first().click();
+    const popover = page.getByRole('dialog', { name: 'Net sales definition' });
+    await expect(popover).toContainText('gross sales − discounts − returns');
+    await page.keyboard.press('Escape');
+    await expect(popover).toHaveCount(0);
+  });
+
+  test('a customer opens in the drawer from the top-customers table', async ({ openApp }) => {
+    const page = await openApp('customers');
+    const app = new AppPage(page);
+    const table = app.main.getByRole('table', { name: 'Top customers' });
+    const firstRow = table.getByRole('row').nth(1);
+    const name = (await firstRow.getByRole('cell').nth(1).innerText()).split('\n')[0] ?? '';
+    await firstRow.click();
+    const drawer = page.getByRole('dialog', { name });
+    await expect(drawer).toBeVisible();
+    await expect(drawer.getByRole('table', { name: new RegExp(`^Orders of`) })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(drawer).toHaveCount(0);
+  });
+});
