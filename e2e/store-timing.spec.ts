@@ -1,3 +1,4 @@
+import './support/browser-globals';
 import { test } from './support/app-fixture';
 import { ensureDemoStore } from './support/demo-store';
 import { AppPage } from './pages/app-page';
@@ -7,11 +8,6 @@ import { AppPage } from './pages/app-page';
  * long a filter change takes to redraw, and how smoothly the top-customers table scrolls. The
  * figures are printed; the targets (≤ 500 ms, ≤ 300 ms, 100k rows) are for a 1M-line store.
  */
-declare global {
-  interface Window {
-    __clickAt?: number;
-  }
-}
 
 async function armClickClock(app: AppPage) {
   await app.page.evaluate(() => {

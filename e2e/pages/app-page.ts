@@ -1,3 +1,4 @@
+import '../support/browser-globals';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { invokeFromPage } from '../support/engine';
 import { ShellPage } from './shell-page';
@@ -23,7 +24,7 @@ export class AppPage extends ShellPage {
   }
 
   async chart(id: string): Promise<PublishedChart | undefined> {
-    return this.page.evaluate((chartId) => window.__storelensCharts?.[chartId] as never, id);
+    return this.page.evaluate((chartId) => window.__storelensCharts?.[chartId] as PublishedChart | undefined, id);
   }
 
   /** Number of data points across a chart's series: 0 means an empty canvas. */
@@ -41,7 +42,7 @@ export class AppPage extends ShellPage {
     await expect(this.main.locator('[aria-busy="true"]')).toHaveCount(0);
     const expected = await cards.evaluateAll((nodes) => nodes.filter((n) => n.querySelector('.echart')).map((n) => n.getAttribute('data-card') ?? ''));
     await expect.poll(async () => {
-      const drawn = await this.page.evaluate((ids) => ids.filter((id) => window.__storelensCharts?.[id]?.renderedAt !== undefined), expected);
+      const drawn = await this.page.evaluate((ids) => ids.filter((id: string) => window.__storelensCharts?.[id]?.renderedAt !== undefined), expected);
       return drawn.length;
     }).toBe(expected.length);
     return expected;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { generateStore, generateOptionsSchema, type GenerateSummary } from '../backend/generate/index';
 import { AppError, toErrorInfo } from '../../shared/result';
 import { globalOptions, printResult, reportCliError, stderrProgress } from './cli-context';

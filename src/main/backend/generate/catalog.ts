@@ -1,5 +1,5 @@
 import { csvField, type NamePools } from './pools';
-import { cumulative, Rng, sampleCumulative } from './prng';
+import { cumulative, type Rng, sampleCumulative } from './prng';
 import { AFFINITY_PAIRS, AFFINITY_TRIPLES, CATEGORIES, ZIPF_EXPONENT } from './world';
 
 export interface PriceChange {

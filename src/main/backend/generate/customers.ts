@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/result';
 import type { Calendar } from './calendar';
-import { cumulative, deriveSeed, Rng, sampleCumulative, streamNext } from './prng';
+import { cumulative, deriveSeed, type Rng, sampleCumulative, streamNext } from './prng';
 import {
   ACQUISITION_WEIGHTS,
   AFFINITY_ORDER_SHARE,

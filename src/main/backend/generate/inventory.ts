@@ -1,7 +1,7 @@
 import { MOVEMENT_KINDS } from '../../../shared/data-contract/native-format';
 import type { Calendar } from './calendar';
 import type { Catalog } from './catalog';
-import { Rng } from './prng';
+import { type Rng } from './prng';
 
 export const RECEIPT = 0;
 export const SALE = 1;

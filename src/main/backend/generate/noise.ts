@@ -1,6 +1,6 @@
 import type { NativeEntity } from '../../../shared/data-contract/native-format';
 import type { EntitySink } from './folder-writer';
-import { Rng } from './prng';
+import { type Rng } from './prng';
 
 export const INVALID_KINDS = [
   'missing_required',

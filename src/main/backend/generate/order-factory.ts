@@ -8,7 +8,7 @@ import { money } from './money';
 import type { NoiseContext, NoiseInjector } from './noise';
 import { changeDays, formatMoneyColumns, formatStamps, orderRowAsOf, type OrderRecord } from './order-record';
 import { REVIEW_TEXTS, csvField } from './pools';
-import { cumulative, Rng, sampleCumulative } from './prng';
+import { cumulative, type Rng, sampleCumulative } from './prng';
 import type { Schedule } from './schedule';
 import type { TruthLedger } from './truth';
 import {

@@ -25,7 +25,8 @@ export async function previewFile(file: string, mapping?: ColumnMapping, presets
     const preview: FilePreview = { ...base, format: mapping ? 'mapped' : detection.format, sourceHeader: sniff.header, sourceRows };
     const chosen = mapping ?? (detection.format === 'unknown' || detection.format === 'mapped' ? detection.proposedMapping : null);
     if (chosen) {
-      const problems = mappingProblems(sniff.header, chosen);
+      // A proposal may still lack required fields: the rows show that; only unusable mappings refuse.
+      const problems = mappingProblems(sniff.header, chosen).filter((problem) => mapping || !problem.startsWith('required field'));
       if (problems.length > 0) return { ...preview, refusal: `the mapping does not fit this file: ${problems.join('; ')}` };
       return { ...preview, rows: mappedRows(file, sniff.header, sniff.rows.slice(0, PREVIEW_ROWS), chosen) };
     }
@@ -40,11 +41,13 @@ export async function previewFile(file: string, mapping?: ColumnMapping, presets
 function mappedRows(file: string, header: string[], rows: { line: number; fields: string[]; raw: string }[], mapping: ColumnMapping): PreviewRow[] {
   const mapRow = createRowMapper(header, mapping);
   const adapter = createMappedAdapter(file, mapping);
-  adapter.start(header);
+  // An incomplete proposal cannot build records yet; its rows still show what each cell parses to.
+  const isComplete = mappingProblems(header, mapping).length === 0;
+  if (isComplete) adapter.start(header);
   return rows.map((row) => {
     const mapped = mapRow(row.fields);
     const issues = [...mapped.issues, ...requiredIssues(mapping, mapped)];
-    if (issues.length === 0 && mapping.entity !== 'flat_order_lines') {
+    if (isComplete && issues.length === 0 && mapping.entity !== 'flat_order_lines') {
       // Single entities: also check the record the row becomes against the native schema.
       const out = { records: [], rejects: [] };
       adapter.emit({ ...row, problem: null }, out);

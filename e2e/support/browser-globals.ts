@@ -1,0 +1,13 @@
+/// <reference lib="dom" />
+/**
+ * What the specs read inside the page (page.evaluate runs in the browser). The renderer's
+ * ECharts wrapper publishes each chart here; the timing report adds its click clock.
+ */
+declare global {
+  interface Window {
+    __storelensCharts?: Record<string, { option: unknown; isRendered: boolean; renderedAt?: number }>;
+    __clickAt?: number;
+  }
+}
+
+export {};

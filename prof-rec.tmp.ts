@@ -1,0 +1,15 @@
+import { simulatePurchases } from './src/main/backend/ml/recommend/simulate';
+import { csrFromTriplets, transpose } from './src/main/backend/ml/recommend/csr';
+import { bm25Weight } from './src/main/backend/ml/recommend/bm25';
+import { cosineNeighbors } from './src/main/backend/ml/recommend/item-similarity';
+import { evaluateTopN } from './src/main/backend/ml/recommend/evaluate';
+import { recommendFromNeighbors, popularityRanking, recommendPopular } from './src/main/backend/ml/recommend/top-n';
+const sim = simulatePurchases({ users: 100_000, items: 5_000, groups: 50, meanLines: 10, days: 365, seed: 1 });
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, (n - t).toFixed(0)); t = n; };
+const m = csrFromTriplets(sim.users, sim.items, new Float64Array(sim.users.length).fill(1), 100000, 5000); lap('csr');
+const w = bm25Weight(transpose(m), { k1: 1.2, b: 0.75 }); lap('bm25');
+const nb = cosineNeighbors(w, { k: 50, minCommon: 2 }); lap('cosine');
+const e = evaluateTopN(m, m, 10, (_u, owned) => recommendFromNeighbors(nb, owned, 10).map((s) => s.item)); lap('eval model');
+const pop = popularityRanking(m);
+evaluateTopN(m, m, 10, (_u, owned) => recommendPopular(pop, owned, 10).map((s) => s.item)); lap('eval pop');
