@@ -82,7 +82,7 @@ function benchRules(): Result {
     const basket = Array.from({ length: size }, draw);
     if (rng.next() < 0.05) {
       const pair = Math.floor(rng.next() * 20);
-      basket.push(100 + pair * 2, 101 + pair * 2);
+      basket.push(1000 + pair * 2, 1001 + pair * 2);
     }
     return basket;
   });

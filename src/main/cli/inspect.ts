@@ -73,7 +73,9 @@ export function registerInspect(program: Command): void {
         const presetsDir = presetsDirFor(warehousePathFor(options.dataDir));
         const detection = await detectFileFormat(path.resolve(file), { presetsDir, mapping });
         const preview = mapping ? await previewFile(path.resolve(file), mapping, presetsDir) : null;
-        printResult(options, { detection, preview }, () => describeDetection(detection, preview));
+        // With a mapping the open questions are answered by it; the preview shows what is still wrong.
+        const shown = mapping ? { ...detection, openQuestions: [] } : detection;
+        printResult(options, { detection: shown, preview }, () => describeDetection(shown, preview));
       } catch (error) {
         reportCliError(options, error);
       }

@@ -38,7 +38,7 @@ export function customerBase(db: Db, scope: Scope): CustomerBase[] {
     const where = customerDimensionConditions(scope, 'a');
     per = {
       sql: `SELECT a.customer_key, sum(a.orders) AS orders, sum(a.gross_cents - a.discount_cents - a.refund_cents) AS net, max(a.date_key) AS last_order
-            FROM agg_customer_daily a WHERE a.date_key BETWEEN ? AND ? AND a.currency = ?${where.sql} GROUP BY a.customer_key`,
+            FROM agg_customer_daily a WHERE a.date_key BETWEEN ? AND ? AND a.currency = ?${where.sql} GROUP BY +a.customer_key`,
       params: [from, to, scope.currency, ...where.params],
     };
   }

@@ -35,7 +35,7 @@ export function customerCounts(db: Db, scope: Scope, range: DateRange): Customer
        FROM (SELECT a.customer_key, max(a.customer_first_order_date BETWEEN ? AND ?) AS is_new, sum(a.orders) AS orders
              FROM agg_customer_daily a
              WHERE a.date_key BETWEEN ? AND ? AND a.currency = ?${where.sql}
-             GROUP BY a.customer_key)`,
+             GROUP BY +a.customer_key)`,
     )
     .get(range.from, range.to, range.from, range.to, scope.currency, ...where.params);
   return toCounts(row);
@@ -92,11 +92,11 @@ export function ordersWithReturns(db: Db, scope: Scope, range: DateRange): numbe
          SELECT r.order_key, coalesce(o.channel_key, 0) AS channel_key, coalesce(c.region, '') AS region,
            coalesce(c.segment, '') AS segment, coalesce(p.category, '') AS category
          FROM fct_returns r
-         JOIN fct_orders o ON o.order_key = r.order_key
+         CROSS JOIN fct_orders o ON o.order_key = r.order_key -- CROSS JOIN keeps the return-date range as the driving loop
          LEFT JOIN dim_customer c ON c.customer_key = o.customer_key
          LEFT JOIN dim_product p ON p.product_key = r.product_key
          WHERE r.return_date BETWEEN ? AND ? AND o.is_counted = 1 AND o.currency = ?)
-       SELECT count(DISTINCT x.order_key) AS n FROM x WHERE 1 = 1${where.sql}`,
+       SELECT count(DISTINCT +x.order_key) AS n FROM x WHERE 1 = 1${where.sql}`,
     )
     .get(range.from, range.to, scope.currency, ...where.params);
   return Number(row?.n ?? 0);

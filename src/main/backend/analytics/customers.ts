@@ -45,7 +45,7 @@ function perCustomerSql(scope: Scope): { sql: string; params: unknown[] } {
   const where = customerDimensionConditions(scope, 'a');
   return {
     sql: `SELECT a.customer_key, sum(a.orders) AS orders, sum(a.gross_cents - a.discount_cents - a.refund_cents) AS net
-          FROM agg_customer_daily a WHERE a.date_key BETWEEN ? AND ? AND a.currency = ?${where.sql} GROUP BY a.customer_key`,
+          FROM agg_customer_daily a WHERE a.date_key BETWEEN ? AND ? AND a.currency = ?${where.sql} GROUP BY +a.customer_key`,
     params: [range.from, range.to, scope.currency, ...where.params],
   };
 }

@@ -51,6 +51,11 @@ export function toHttpError(error: unknown): HttpError {
 export function validationError(issues: readonly z.core.$ZodIssue[], fallbackParameter: string): HttpError {
   const first = issues[0];
   const parameter = first && first.path.length > 0 ? String(first.path[0]) : fallbackParameter;
-  const message = issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : parameter}: ${issue.message}`).join('; ');
+  const message = issues
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.join('.') : parameter;
+      return where === parameter ? issue.message : `${where}: ${issue.message}`;
+    })
+    .join('; ');
   return new HttpError(400, 'VALIDATION', `Invalid parameter "${parameter}": ${message}`, parameter);
 }

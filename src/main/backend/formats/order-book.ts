@@ -234,6 +234,9 @@ export class OrderBook {
           name: product.name || product.sku,
           category: product.category || UNCATEGORISED,
           brand: product.brand,
+          // Exports carry no cost or reorder point; the native contract requires both, so 0 stands for unknown.
+          cost: '0.00',
+          reorder_point: '0',
           list_price: fromUnits(version.price),
           updated_at: version.at,
         },

@@ -108,7 +108,7 @@ describe('generateReport', () => {
           const svg = figure.querySelector('svg');
           const box = svg?.getBoundingClientRect();
           const wanted = (colors as Record<string, string[]>)[id] ?? [];
-          const marks = [...(svg?.querySelectorAll('path, rect, circle') ?? [])].filter((el) => {
+          const marks = Array.from(svg?.querySelectorAll('path, rect, circle') ?? []).filter((el) => {
             const paint = `${el.getAttribute('fill') ?? ''} ${el.getAttribute('stroke') ?? ''}`;
             const b = (el as SVGGraphicsElement).getBBox();
             return wanted.some((c) => paint.includes(c)) && (b.width > 0 || b.height > 0);

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { PickedFile } from '../../../shared/bridge';
 import { useApi } from '../../api/useApi';
-import { DataHealthPanels } from './DataHealthPanels';
+import { HistoryPanel } from './HistoryPanel';
+import { QualityPanel } from './QualityPanel';
+import { QuarantinePanel } from './QuarantinePanel';
 import { DemoStoreDialog } from './DemoStoreDialog';
 import { FilePicker } from './FilePicker';
 import { ImportWizard } from './ImportWizard';
@@ -58,7 +60,9 @@ export default function DataPage() {
               {!canImport && <p className="muted small">The import job is not in this build yet: files can be inspected and previewed but not loaded.</p>}
             </section>
           ))}
-        {tab !== 'import' && <DataHealthPanels section={tab} />}
+        {tab === 'history' && <HistoryPanel />}
+        {tab === 'quality' && <QualityPanel />}
+        {tab === 'quarantine' && <QuarantinePanel />}
       </div>
       <DemoStoreDialog isOpen={isDemoOpen} onClose={() => setIsDemoOpen(false)} />
     </div>

@@ -3,7 +3,6 @@
  * report and export tests. It keeps the plain rows it wrote (`StarFixture`) so tests can compute
  * expected figures independently in TypeScript instead of re-running SQL.
  */
-import type { Db } from '../../db/open';
 
 export interface FixtureOrder {
   orderKey: number;
@@ -64,7 +63,6 @@ function randomSource(seed: number): (n: number) => number {
 }
 
 const REGIONS = ['North', 'South', 'West'];
-const CATEGORIES = ['Apparel', 'Home', 'Toys'];
 
 function buildFixture(): StarFixture {
   const random = randomSource(42);

@@ -3,7 +3,8 @@
  * with the real `curl`, and writes the command and its actual response side by side.
  *   npx tsx src/main/backend/api/testing/write-api-docs.ts [docs/api.md]
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTempBackend } from '../../testing/temp-backend';
@@ -42,7 +43,8 @@ try {
   for (const example of EXAMPLES) {
     const auth = example.isPublic ? [] : ['-H', 'Authorization: Bearer $STORELENS_TOKEN'];
     const shown = ['curl', '-s', '-w', "'\\n%{http_code}'", ...(example.curlArgs ?? []).map((a) => (a.includes(' ') ? `'${a}'` : a)), ...auth.map((a) => (a.includes(' ') ? `"${a}"` : a)), `"${server.url}${example.path}"`];
-    const output = execFileSync('sh', ['-c', shown.join(' ')], { env: { ...process.env, STORELENS_TOKEN: token }, encoding: 'utf8' });
+    // Async: the server runs in this process, so a blocking call would never get its answer.
+    const { stdout: output } = await promisify(execFile)('sh', ['-c', shown.join(' ')], { env: { ...process.env, STORELENS_TOKEN: token }, encoding: 'utf8' });
     const lines = output.trimEnd().split('\n');
     const status = lines.pop() ?? '';
     const body = JSON.parse(lines.join('\n')) as unknown;

@@ -1,49 +1,22 @@
-import path from 'node:path';
 import { AppError } from '../../../../shared/result';
-import type { DetectedFormat, RecordSource } from '../source';
+import { columnMappingSchema, openForeignSource } from '../../formats';
+import type { RecordSource } from '../source';
 
-/** What the formats module (src/main/backend/formats/) offers the pipeline. */
-interface FormatsModule {
-  detectFileFormat(file: string): Promise<{ format: DetectedFormat } | DetectedFormat>;
-  openForeignSource(file: string, options: { mapping?: unknown }): Promise<RecordSource>;
-}
-
-function isFormatsModule(value: unknown): value is FormatsModule {
-  const candidate = value as Partial<FormatsModule> | null;
-  return typeof candidate?.detectFileFormat === 'function' && typeof candidate.openForeignSource === 'function';
-}
-
-async function loadFormats(): Promise<FormatsModule | null> {
-  // A computed specifier: the formats module is written in parallel and may not exist yet.
-  const specifier = '../../formats/index';
-  try {
-    const loaded: unknown = await import(/* @vite-ignore */ specifier);
-    return isFormatsModule(loaded) ? loaded : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Shopify, UCI Online Retail and mapped CSVs, through the formats module; a clear refusal if none fits. */
+/**
+ * Shopify, UCI Online Retail and mapped CSVs, through the formats module (src/main/backend/formats/);
+ * a file in no known format without a mapping is refused with what to do instead.
+ */
 export async function openForeignRecordSource(file: string, mapping: unknown): Promise<RecordSource> {
-  const formats = await loadFormats();
-  if (formats === null) {
-    throw new AppError(
-      'IMPORT_REFUSED',
-      `${path.basename(file)}: line 1: the header is not a Storelens native file, and reading other formats (Shopify, Online Retail, mapped CSV) is not available in this build.`,
-      { file, line: 1, column: null },
-    );
-  }
-  if (mapping === undefined) {
-    const detected = await formats.detectFileFormat(file);
-    const format = typeof detected === 'string' ? detected : detected.format;
-    if (format === 'unknown') {
-      throw new AppError(
-        'IMPORT_REFUSED',
-        `${path.basename(file)}: line 1: the columns match no known format (Storelens native, Shopify orders, Online Retail). Import it with a column mapping (storelens import --mapping m.json, or the mapping wizard).`,
-        { file, line: 1, column: null },
-      );
+  if (mapping !== undefined) {
+    const parsed = columnMappingSchema.safeParse(mapping);
+    if (!parsed.success) {
+      throw new AppError('VALIDATION', `The column mapping is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(mapping)'}: ${i.message}`).join('; ')}`, {
+        issues: parsed.error.issues,
+      });
     }
+    return openForeignSource(file, { mapping: parsed.data });
   }
-  return formats.openForeignSource(file, mapping === undefined ? {} : { mapping });
+  // The formats module recognises Shopify and Online Retail headers, native files in other
+  // encodings, and saved mapping presets; anything else it refuses, naming the file.
+  return openForeignSource(file);
 }

@@ -16,6 +16,11 @@ const REORDER_POINT_AT = `COALESCE(
 export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
   if (lastDay === null) return 0;
   const previousLastDay: unknown = db.prepare('SELECT max(date_key) FROM fct_inventory_daily').pluck().get();
+  // A SKU whose grid ends before its first new movement is recomputed from the day after its grid ends.
+  db.exec(`
+    UPDATE t_inventory_skus SET from_day = min(from_day, date(last_day, '+1 day'))
+    FROM (SELECT f.sku, max(f.date_key) AS last_day FROM t_inventory_skus t JOIN fct_inventory_daily f ON f.sku = t.sku GROUP BY f.sku) grid
+    WHERE t_inventory_skus.sku = grid.sku`);
   const clear = db.prepare('DELETE FROM fct_inventory_daily WHERE sku = ? AND date_key >= ?');
   const touched = db.prepare<[], { sku: string; from_day: string }>('SELECT sku, from_day FROM t_inventory_skus').all();
   // Only days from from_day on are cleared: the day before, which seeds the running sums, stays.

@@ -4,7 +4,8 @@ import type { Db } from '../../db/open';
  * fct_revenue_daily for the touched days, per currency (currencies are never added together).
  * Sales count counted orders (paid and not cancelled) on their order date; refunds are booked on
  * the return date. net = gross − discounts − refunds; taxes and shipping are never revenue.
- * AOV = (gross − discounts) / orders, rounded half up to the cent.
+ * AOV = (gross − discounts) / orders, rounded half up to the cent. A day and currency gets a row
+ * when it has counted orders or a non-zero refund (a return refunding 0 books nothing).
  */
 export function rebuildRevenueDaily(db: Db): number {
   db.exec('DELETE FROM fct_revenue_daily WHERE date_key IN (SELECT date_key FROM t_dates)');
@@ -23,7 +24,7 @@ export function rebuildRevenueDaily(db: Db): number {
        refunds AS (
          SELECT r.return_date AS d, o.currency, sum(r.refund_cents) AS refund
          FROM t_dates t JOIN fct_returns r ON r.return_date = t.date_key JOIN fct_orders o ON o.order_key = r.order_key
-         WHERE o.is_counted = 1
+         WHERE o.is_counted = 1 AND r.refund_cents > 0
          GROUP BY 1, 2),
        cells AS (SELECT d, currency FROM sales UNION SELECT d, currency FROM refunds)
        SELECT c.d, c.currency, coalesce(s.gross, 0), coalesce(s.discount, 0), coalesce(r.refund, 0), coalesce(s.tax, 0),

@@ -85,7 +85,10 @@ export function createMappedAdapter(file: string, mapping: ColumnMapping): RowAd
         out.push(nativeRecord('customers', { ...v, customer_id: v.customer_id || v.email!, updated_at: at(v.updated_at!, v.signup_date ? `${v.signup_date}T00:00:00+00:00` : '', SINCE_EVER) }, row.line, row.raw));
         break;
       case 'products':
-        out.push(nativeRecord('products', { ...v, name: v.name || v.sku!, category: v.category || UNCATEGORISED, updated_at: at(v.updated_at!, SINCE_EVER) }, row.line, row.raw));
+        out.push(nativeRecord('products', {
+          ...v, name: v.name || v.sku!, category: v.category || UNCATEGORISED, cost: v.cost || '0.00', reorder_point: v.reorder_point || '0',
+          updated_at: at(v.updated_at!, SINCE_EVER),
+        }, row.line, row.raw));
         break;
       case 'orders': {
         const customerId = v.customer_id || v.email || `${GUEST_PREFIX}${v.order_id}`;

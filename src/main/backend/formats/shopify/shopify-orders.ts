@@ -121,7 +121,9 @@ export function createShopifyAdapter(file: string): RowAdapter {
           channel: c.source(fields) === '' ? '' : shopifyChannel(c.source(fields)),
           status: financial === '' ? '' : shopifyOrderStatus(financial, c.fulfillment(fields), stamps.cancelled_at!),
           created_at: stamps.created_at!,
-          paid_at: stamps.paid_at!,
+          // Shopify leaves Paid at empty on zero-total and some older orders; the financial status
+          // is authoritative, so the creation time stands in for the payment time.
+          paid_at: stamps.paid_at || (/^(paid|partially_refunded|refunded)$/i.test(financial) ? stamps.created_at! : ''),
           fulfilled_at: stamps.fulfilled_at!,
           delivered_at: '',
           cancelled_at: stamps.cancelled_at!,

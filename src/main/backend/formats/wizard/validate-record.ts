@@ -9,8 +9,9 @@ import { recordValues } from '../native-record';
  */
 export function validateRecord(record: SourceRecord, columnOf: (field: string) => string | null = () => null): CellIssue[] {
   const values = recordValues(record);
-  // Cells go in as the pipeline reads them: '' included (the schemas accept '' where a value is optional).
-  const parsed = NATIVE_ENTITIES[record.entity].safeParse(values);
+  // Empty cells are absent, as the pipeline reads them: a required field left '' fails.
+  const candidate = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+  const parsed = NATIVE_ENTITIES[record.entity].safeParse(candidate);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const field = String(issue.path[0] ?? '');

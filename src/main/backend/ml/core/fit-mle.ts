@@ -17,6 +17,8 @@ export interface MleOptions {
   modelName: string;
 }
 
+const sortable = (v: number): number => (Number.isFinite(v) ? v : Number.POSITIVE_INFINITY);
+
 /**
  * Maximises a log-likelihood over positive parameters by Nelder–Mead on their logs (so the
  * search never leaves the support), from several starts, and reports SEs from the Hessian.
@@ -33,24 +35,24 @@ export function fitPositiveMle(logLikelihood: (theta: readonly number[]) => numb
   };
   let best: { phi: number[]; fx: number; iterations: number } | null = null;
   let totalIterations = 0;
-  for (const start of options.starts) {
-    let phi = start.map(Math.log);
-    // Restart from the end point once: Nelder–Mead can stall on a collapsed simplex.
-    for (let round = 0; round < 3; round += 1) {
-      const result = nelderMead(negLogLik, phi, {
-        maxIterations: 4000,
-        fTolerance: 1e-12,
-        xTolerance: 1e-7,
-        onIteration: options.onIteration,
-      });
-      totalIterations += result.iterations;
-      const moved = result.x.some((v, i) => Math.abs(v - phi[i]!) > 1e-6);
-      phi = result.x;
-      if (result.isConverged && Number.isFinite(result.fx) && (!best || result.fx < best.fx)) {
-        best = { phi: result.x, fx: result.fx, iterations: totalIterations };
-      }
-      if (result.isConverged && !moved) break;
+  // Optimise from the start with the best likelihood only; restarts then guard against a
+  // collapsed simplex (Nelder–Mead can stall), until a restart no longer moves.
+  const ranked = options.starts.map((start) => start.map(Math.log)).sort((x, y) => sortable(negLogLik(x)) - sortable(negLogLik(y)));
+  let phi = ranked[0]!;
+  for (let round = 0; round < 4; round += 1) {
+    const result = nelderMead(negLogLik, phi, {
+      maxIterations: 4000,
+      fTolerance: 1e-12,
+      xTolerance: 1e-7,
+      onIteration: options.onIteration,
+    });
+    totalIterations += result.iterations;
+    const moved = result.x.some((v, i) => Math.abs(v - phi[i]!) > 1e-6);
+    phi = result.x;
+    if (result.isConverged && Number.isFinite(result.fx) && (!best || result.fx < best.fx)) {
+      best = { phi: result.x, fx: result.fx, iterations: totalIterations };
     }
+    if (result.isConverged && !moved) break;
   }
   const isDegenerate = best !== null && best.phi.some((v) => Math.abs(v) > 25);
   if (!best || isDegenerate) {

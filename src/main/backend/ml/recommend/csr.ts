@@ -11,46 +11,44 @@ export interface Csr {
   values: Float64Array;
 }
 
-/** Builds a CSR from (row, col, value) triplets, summing duplicates; columns sorted within a row. */
+/**
+ * Builds a CSR from (row, col, value) triplets, summing duplicates; columns sorted within a row.
+ * Bucketing by row and transposing twice is a counting sort: O(nnz) with no comparator sorts,
+ * which matters at a million purchase lines.
+ */
 export function csrFromTriplets(rows: ArrayLike<number>, cols: ArrayLike<number>, values: ArrayLike<number>, rowCount: number, colCount: number): Csr {
-  const counts = new Int32Array(rowCount + 1);
-  for (let k = 0; k < rows.length; k += 1) counts[rows[k]! + 1] = counts[rows[k]! + 1]! + 1;
-  for (let r = 0; r < rowCount; r += 1) counts[r + 1] = counts[r + 1]! + counts[r]!;
-  const cursor = counts.slice(0, rowCount);
-  const rawCols = new Int32Array(rows.length);
-  const rawValues = new Float64Array(rows.length);
+  const offsets = new Int32Array(rowCount + 1);
+  for (let k = 0; k < rows.length; k += 1) offsets[rows[k]! + 1] = offsets[rows[k]! + 1]! + 1;
+  for (let r = 0; r < rowCount; r += 1) offsets[r + 1] = offsets[r + 1]! + offsets[r]!;
+  const cursor = offsets.slice(0, rowCount);
+  const indices = new Int32Array(rows.length);
+  const bucketed = new Float64Array(rows.length);
   for (let k = 0; k < rows.length; k += 1) {
     const at = cursor[rows[k]!]!;
     cursor[rows[k]!] = at + 1;
-    rawCols[at] = cols[k]!;
-    rawValues[at] = values[k]!;
+    indices[at] = cols[k]!;
+    bucketed[at] = values[k]!;
   }
-  // Sort each row by column and merge duplicates.
-  const offsets = new Int32Array(rowCount + 1);
-  const indices = new Int32Array(rows.length);
-  const outValues = new Float64Array(rows.length);
+  // Transposing twice leaves each row's columns sorted, so duplicates end up adjacent.
+  const sorted = transpose(transpose({ rowCount, colCount, offsets, indices, values: bucketed }));
+  const outOffsets = new Int32Array(rowCount + 1);
+  const outIndices = new Int32Array(sorted.indices.length);
+  const outValues = new Float64Array(sorted.indices.length);
   let written = 0;
-  const order: number[] = [];
   for (let r = 0; r < rowCount; r += 1) {
-    const start = counts[r]!;
-    const end = counts[r + 1]!;
-    order.length = 0;
-    for (let k = start; k < end; k += 1) order.push(k);
-    order.sort((x, y) => rawCols[x]! - rawCols[y]!);
-    let last = -1;
-    for (const k of order) {
-      if (rawCols[k] === last) {
-        outValues[written - 1] = outValues[written - 1]! + rawValues[k]!;
+    const rowStart = written;
+    for (let k = sorted.offsets[r]!; k < sorted.offsets[r + 1]!; k += 1) {
+      if (written > rowStart && outIndices[written - 1] === sorted.indices[k]) {
+        outValues[written - 1] = outValues[written - 1]! + sorted.values[k]!;
       } else {
-        indices[written] = rawCols[k]!;
-        outValues[written] = rawValues[k]!;
-        last = rawCols[k]!;
+        outIndices[written] = sorted.indices[k]!;
+        outValues[written] = sorted.values[k]!;
         written += 1;
       }
     }
-    offsets[r + 1] = written;
+    outOffsets[r + 1] = written;
   }
-  return { rowCount, colCount, offsets, indices: indices.slice(0, written), values: outValues.slice(0, written) };
+  return { rowCount, colCount, offsets: outOffsets, indices: outIndices.slice(0, written), values: outValues.slice(0, written) };
 }
 
 export function transpose(m: Csr): Csr {

@@ -1,5 +1,5 @@
 import type { RecommendMetrics } from '../../../../shared/contract/models';
-import { transactionsFromLists } from '../basket/transactions';
+import { basketsFromLines } from '../basket/train';
 import type { PurchaseLines } from '../warehouse/load';
 import { dateOfDay } from '../warehouse/load';
 import { bm25Weight } from './bm25';
@@ -36,14 +36,16 @@ export interface TrainedRecommender {
  * mugs in one order; repeated orders still count more (and BM25 saturates them).
  */
 function userItemMatrix(lines: PurchaseLines, include: (line: number) => boolean): Csr {
-  const rows: number[] = [];
-  const cols: number[] = [];
+  const rows = new Int32Array(lines.length);
+  const cols = new Int32Array(lines.length);
+  let n = 0;
   for (let k = 0; k < lines.length; k += 1) {
     if (lines.users[k]! < 0 || !include(k)) continue;
-    rows.push(lines.users[k]!);
-    cols.push(lines.items[k]!);
+    rows[n] = lines.users[k]!;
+    cols[n] = lines.items[k]!;
+    n += 1;
   }
-  return csrFromTriplets(rows, cols, new Float64Array(rows.length).fill(1), lines.customerKeys.length, lines.skus.length);
+  return csrFromTriplets(rows.subarray(0, n), cols.subarray(0, n), new Float64Array(n).fill(1), lines.customerKeys.length, lines.skus.length);
 }
 
 export function trainRecommender(lines: PurchaseLines, options: RecommenderOptions, hooks: { progress: (done: number, total: number, phase: string) => void; check: () => void }): TrainedRecommender {
@@ -73,9 +75,7 @@ export function trainRecommender(lines: PurchaseLines, options: RecommenderOptio
   // 2. The stored model uses all the data.
   const all = userItemMatrix(lines, () => true);
   const similar = neighborsOf(all, 'similar products');
-  const basketLists: number[][] = Array.from({ length: lines.basketCount }, () => []);
-  for (let line = 0; line < lines.length; line += 1) basketLists[lines.baskets[line]!]!.push(lines.items[line]!);
-  const together = boughtTogether(transactionsFromLists(basketLists, lines.skus.length), { k: options.neighbors, minCommon: options.minCommon });
+  const together = boughtTogether(basketsFromLines(lines), { k: options.neighbors, minCommon: options.minCommon });
   hooks.check();
 
   return {

@@ -1,0 +1,10 @@
+import path from 'node:path';
+import { openWarehouse } from './src/main/backend/db/open';
+import { runImport } from './src/main/backend/etl/import-run';
+import { filesOfDays, generateSmallStore } from './src/main/backend/etl/testing/generated-store';
+const store = await generateSmallStore(3, 100);
+const db = openWarehouse(path.join(store.dir, 'w.sqlite'));
+await runImport(db, { kind: 'landing', source: store.landing, files: filesOfDays(store, store.days) });
+const keys = new Set(store.manifest.totals.perDay.map((d) => `${d.date}|${d.currency}`));
+for (const r of db.prepare('SELECT * FROM fct_revenue_daily').all() as any[]) if (!keys.has(`${r.date_key}|${r.currency}`)) console.log(r);
+console.log(store.manifest.dateRange.end);

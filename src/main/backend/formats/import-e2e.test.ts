@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTempBackend, type TempBackend } from '../testing/temp-backend';
+
+const DATA = new URL('../../../../../shared/data/', import.meta.url).pathname;
+const SHOPIFY = `${DATA}shopify_orders_export_sample.csv`;
+const RETAIL = `${DATA}online_retail_sample.csv`;
+
+const read = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+
+let temp: TempBackend;
+beforeAll(async () => {
+  temp = createTempBackend();
+  await temp.backend.jobs.run('import.files', { paths: [SHOPIFY, RETAIL] });
+});
+afterAll(() => temp.dispose());
+
+const totals = (currency: string) =>
+  temp.backend.db
+    .prepare(`SELECT count(*) AS orders, sum(is_counted) AS counted, sum(CASE WHEN is_counted = 1 THEN gross_cents END) AS gross,
+                     sum(CASE WHEN is_counted = 1 THEN discount_cents END) AS discount, sum(tax_cents) AS tax, sum(shipping_cents) AS shipping
+              FROM fct_orders WHERE currency = ?`)
+    .get(currency) as { orders: number; counted: number; gross: number; discount: number; tax: number; shipping: number };
+
+describe('both shared samples through import.files into a warehouse', () => {
+  it('loads the 81 Shopify orders with the file’s money', () => {
+    const rows = read(SHOPIFY);
+    const cents = (text: string | undefined) => Math.round(Number(text || '0') * 100);
+    const firstRows = rows.filter((row) => row['Financial Status'] !== '');
+    const usd = totals('USD');
+    expect(usd.orders).toBe(81);
+    expect(usd.counted).toBe(81);
+    expect(usd.gross).toBe(rows.reduce((sum, row) => sum + Number(row['Lineitem quantity']) * cents(row['Lineitem price']), 0));
+    expect(usd.discount).toBe(firstRows.reduce((sum, row) => sum + cents(row['Discount Amount']), 0));
+    expect(usd.tax).toBe(firstRows.reduce((sum, row) => sum + cents(row.Taxes), 0));
+    expect(usd.shipping).toBe(firstRows.reduce((sum, row) => sum + cents(row.Shipping), 0));
+  });
+
+  it('loads the Online Retail invoices with their sales, in GBP, never added to USD', () => {
+    const rows = read(RETAIL);
+    const sales = rows.filter((row) => !row.InvoiceNo!.startsWith('C') && Number(row.Quantity) > 0);
+    const gbp = totals('GBP');
+    expect(gbp.counted).toBe(new Set(sales.map((row) => row.InvoiceNo)).size);
+    const lineCents = sales.map((row) => Math.round(Number(row.Quantity) * Number(row.UnitPrice) * 100));
+    expect(gbp.gross).toBe(lineCents.reduce((a, b) => a + b, 0));
+    const items = temp.backend.db.prepare("SELECT count(*) AS n FROM fct_order_items WHERE order_id NOT LIKE 'C%' AND order_id NOT LIKE '#%'").get() as { n: number };
+    expect(items.n).toBe(sales.length);
+    const quarantined = temp.backend.db.prepare('SELECT count(*) AS n FROM quarantine').get() as { n: number };
+    expect(quarantined.n).toBe(0);
+  });
+});
