@@ -116,12 +116,12 @@ export function QuarantinePanel() {
       <JobProgress job={job} onCancel={() => void cancel()} label="Retrying quarantined rows" />
       <StateSwitch state={rows} hasData={rows.data !== undefined} emptyReason={total === 0 ? (status === 'open' ? 'No open quarantined rows: everything imported loaded.' : 'No rows match these filters.') : null}>
         {() => (
-          <DataTable
+          <DataTable<QuarantineRow>
             id="quarantine-rows"
             title="Quarantined rows"
             columns={columns}
             rows={rows.data?.rows ?? []}
-            onRowClick={setSelected}
+            onRowClick={(r) => setSelected(r)}
             rowLabel={(r) => `Show raw row of line ${r.line} in batch ${r.batchId}`}
             height={360}
           />
