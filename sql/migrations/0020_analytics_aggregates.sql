@@ -46,23 +46,26 @@ CREATE TABLE agg_returns_daily (
   PRIMARY KEY (grouping_id, date_key, currency, channel_key, region, segment, category)
 ) STRICT, WITHOUT ROWID;
 
--- One row per customer, order day, currency and channel: distinct customer counts, new vs
--- returning and repeat purchase without touching the order lines.
-CREATE TABLE agg_customer_daily (
-  date_key TEXT NOT NULL,
+-- Per-day sets, the structure for everything that needs DISTINCT customers or orders over a
+-- range (customers, new vs returning, repeat purchase, orders under a category filter, orders
+-- with returns) and for per-customer sums (top customers, RFM, LTV tiers, cohorts). SQLite has no
+-- fast distinct-count, and GROUP BY over 100k+ customer-days costs seconds, so each cell holds
+-- its members as a packed Float64 array (see aggregates/day-set-codec.ts) that the engine unions
+-- in memory: a year of a currency is ~1k small rows. kind:
+--   customer  (category '')  per customer: [customer_key, orders, net_cents (gross − discount − refunds of those orders)]
+--   order     (per category) per order:    [order_key, customer_key or -1, line_net_cents in the category, shipping_cents]
+--   return    (per category) per order with a return booked that day: [order_key, customer_key or -1]
+--   first     (currency '', channel 0, category '') customers whose first counted order (any currency) is that day: [customer_key]
+CREATE TABLE agg_day_sets (
+  kind TEXT NOT NULL CHECK (kind IN ('customer', 'order', 'return', 'first')),
   currency TEXT NOT NULL,
-  customer_key INTEGER NOT NULL,
+  date_key TEXT NOT NULL,
   channel_key INTEGER NOT NULL,
-  region TEXT NOT NULL,
-  segment TEXT NOT NULL,
-  orders INTEGER NOT NULL,
-  gross_cents INTEGER NOT NULL,
-  discount_cents INTEGER NOT NULL,
-  refund_cents INTEGER NOT NULL,        -- refunds of these orders, whatever the return date (CLV)
-  customer_first_order_date TEXT NOT NULL, -- first counted order in any currency: new vs returning
-  PRIMARY KEY (date_key, currency, customer_key, channel_key)
+  category TEXT NOT NULL,
+  members INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (kind, currency, date_key, channel_key, category)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX agg_customer_daily_by_customer_key ON agg_customer_daily (customer_key);
 
 -- Lifetime per customer and currency: top customers overall, historical CLV, RFM, LTV tiers, cohorts.
 CREATE TABLE agg_customer_lifetime (
@@ -82,6 +85,8 @@ CREATE INDEX agg_customer_lifetime_by_currency_net ON agg_customer_lifetime (cur
 CREATE INDEX fct_returns_by_customer_key ON fct_returns (customer_key);
 CREATE INDEX fct_reviews_by_customer_key ON fct_reviews (customer_key);
 CREATE INDEX fct_orders_by_currency_order_date ON fct_orders (currency, order_date);
+-- Region / segment filters become a customer mask; the filter bar lists distinct segments.
+CREATE INDEX dim_customer_by_segment ON dim_customer (segment);
 
 -- Product sales by order day (best sellers, sales vs rating) when no customer/channel filter is set.
 CREATE TABLE agg_product_daily (

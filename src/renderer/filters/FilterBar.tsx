@@ -44,13 +44,13 @@ export function FilterBar() {
           {range.from && range.to ? `${range.from} – ${range.to}` : o?.dataRange ? `${o.dataRange.from} – ${o.dataRange.to}` : ''}
         </span>
       )}
-      <label className="check compare-toggle">
+      <label className="check compare-toggle" title="Compare every figure with the period of the same length just before">
         <input
           type="checkbox"
           checked={state.compare === 'previous_period'}
           onChange={(e) => update({ compare: e.target.checked ? 'previous_period' : 'none' })}
         />
-        Compare to previous
+        vs previous
       </label>
       <MultiSelect label="Region" choices={toChoices(o?.regions ?? [])} selected={state.region} onChange={(region) => update({ region })} />
       <MultiSelect label="Category" choices={toChoices(o?.categories ?? [])} selected={state.category} onChange={(category) => update({ category })} />

@@ -39,6 +39,13 @@ export interface RecommendMetrics {
   baselineHitRate: number;
   baselinePrecision: number;
   beatsBaseline: boolean;
+  /** Weight w of the popularity prior in the shipped blend, chosen on the validation window. */
+  popularityWeight: number;
+  /** Hit rate and precision of each weight tried, on the validation window before the test. */
+  validation: { weight: number; hitRate: number; precision: number; customers: number }[];
+  /** The same test with item-item scores alone (w = 0), for comparison. */
+  itemItemHitRate: number;
+  itemItemPrecision: number;
   products: number;
   customers: number;
 }

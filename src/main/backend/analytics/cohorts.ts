@@ -1,7 +1,7 @@
 import type { CohortLtvResult, CohortRetentionResult, ParsedFilters } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
-import { customerDimensionConditions } from './dimensions';
-import { addDays, metaOf, resolveScope, toUnits } from './scope';
+import { customerMask, readDaySets } from './day-sets';
+import { addDays, metaOf, resolveScope, toUnits, type Scope } from './scope';
 
 export function monthIndex(yearMonth: string): number {
   return Number(yearMonth.slice(0, 4)) * 12 + Number(yearMonth.slice(5, 7)) - 1;
@@ -16,39 +16,59 @@ export function lastCompleteMonth(lastDataDate: string): number {
   return monthIndex(lastDataDate.slice(0, 7)) - (isMonthEnd ? 0 : 1);
 }
 
+/** Each customer's active month offsets since their cohort month, for customers whose first order is in the range. */
+function cohortActivity(db: Db, scope: Scope, dataEnd: string): { cohortOf: Map<number, string>; offsetsOf: Map<number, Set<number>> } {
+  const range = scope.range ?? { from: '', to: '' };
+  const cohortOf = new Map<number, string>();
+  for (const cell of readDaySets(db, 'first', scope, range, { byCategory: false })) {
+    for (const key of cell.data) cohortOf.set(key, cell.date.slice(0, 7));
+  }
+  const mask = customerMask(db, scope);
+  const offsetsOf = new Map<number, Set<number>>();
+  const kind = scope.categories ? 'order' : 'customer';
+  const width = scope.categories ? 4 : 3;
+  const keyAt = scope.categories ? 1 : 0;
+  for (const cell of readDaySets(db, kind, scope, { from: range.from, to: dataEnd }, { byCategory: true })) {
+    const month = monthIndex(cell.date.slice(0, 7));
+    const d = cell.data;
+    for (let i = keyAt; i < d.length; i += width) {
+      const key = d[i] as number;
+      const cohort = cohortOf.get(key);
+      if (cohort === undefined || (mask && !mask.has(key))) continue;
+      const offsets = offsetsOf.get(key) ?? new Set<number>();
+      offsets.add(month - monthIndex(cohort));
+      offsetsOf.set(key, offsets);
+    }
+  }
+  return { cohortOf, offsetsOf };
+}
+
 /**
  * Monthly cohorts by first purchase (any currency) within the range; a customer is retained in
- * month N when they have a counted order in the cohort month + N (in the scope's currency and
- * channel/region/segment filters). Category filters do not apply to cohorts.
+ * month N when they have a counted order in the cohort month + N under the scope's currency and
+ * filters (under a category filter: an order with lines in those categories). A cohort's size is
+ * its customers active in scope at all.
  */
 export function cohortRetention(db: Db, filters: ParsedFilters, options: { maxOffset: number }): CohortRetentionResult {
-  const scope = resolveScope(db, { ...filters, category: [] });
+  const scope = resolveScope(db, filters);
   const offsets = Array.from({ length: options.maxOffset + 1 }, (_, i) => i);
   const empty = (): CohortRetentionResult => ({ meta: metaOf(scope, true), offsets, cohorts: [], survival: [] });
   if (scope.emptyReason || !scope.range || !scope.dataRange) return empty();
-  const where = customerDimensionConditions(scope, 'a');
-  const activity = db
-    .prepare<unknown[], { cohort: string; active: string; customer_key: number }>(
-      `SELECT DISTINCT substr(l.customer_first_order_date, 1, 7) AS cohort, substr(a.date_key, 1, 7) AS active, a.customer_key
-       FROM agg_customer_daily a
-       JOIN agg_customer_lifetime l ON l.customer_key = a.customer_key AND l.currency = a.currency
-       WHERE a.currency = ? AND l.customer_first_order_date BETWEEN ? AND ?${where.sql}`,
-    )
-    .all(scope.currency, scope.range.from, scope.range.to, ...where.params);
-  if (activity.length === 0) return empty();
+  const { cohortOf, offsetsOf } = cohortActivity(db, scope, scope.dataRange.to);
+  if (offsetsOf.size === 0) return empty();
   const lastComplete = lastCompleteMonth(scope.dataRange.to);
   const byCohort = new Map<string, Map<number, Set<number>>>();
   const lastOffset = new Map<number, number>();
-  const cohortOf = new Map<number, string>();
-  for (const row of activity) {
-    const offset = monthIndex(row.active) - monthIndex(row.cohort);
-    const cohort = byCohort.get(row.cohort) ?? new Map<number, Set<number>>();
-    byCohort.set(row.cohort, cohort);
-    const set = cohort.get(offset) ?? new Set<number>();
-    set.add(row.customer_key);
-    cohort.set(offset, set);
-    cohortOf.set(row.customer_key, row.cohort);
-    lastOffset.set(row.customer_key, Math.max(lastOffset.get(row.customer_key) ?? 0, offset));
+  for (const [customer, active] of offsetsOf) {
+    const cohortMonth = cohortOf.get(customer) ?? '';
+    const cohort = byCohort.get(cohortMonth) ?? new Map<number, Set<number>>();
+    byCohort.set(cohortMonth, cohort);
+    for (const offset of active) {
+      const set = cohort.get(offset) ?? new Set<number>();
+      set.add(customer);
+      cohort.set(offset, set);
+    }
+    lastOffset.set(customer, Math.max(...active));
   }
   // Cohort size = customers whose first order month is the cohort (those active in month 0 in scope).
   const cohorts = [...byCohort.keys()].sort().map((cohortMonth) => {

@@ -1,64 +1,78 @@
 import type { Db } from '../db/open';
-import { customerDimensionConditions, dimensionConditions } from './dimensions';
+import { customerTotals, type CustomerTotals } from './customer-totals';
 import type { Scope } from './scope';
 
-export interface CustomerBase {
+/**
+ * Helpers for the per-customer views (top customers, RFM, LTV tiers): the totals come from
+ * the day sets as arrays indexed by customer_key; names, ids and lifetime figures are read only
+ * for the customers a view shows, or as one covering-index pass when it must rank them all.
+ */
+export function customerBase(db: Db, scope: Scope): CustomerTotals | null {
+  return scope.range ? customerTotals(db, scope, scope.range) : null;
+}
+
+export interface CustomerProfile {
   customerKey: number;
   customerId: string;
   name: string | null;
+  email: string | null;
   region: string | null;
   segment: string | null;
-  orders: number;
-  /** cents: gross − discounts − refunds of the orders in the range (line net under a category filter) */
-  net: number;
-  lastOrderDate: string;
-  /** cents: lifetime net in the scope's currency (historical CLV) */
-  lifetimeNet: number;
 }
 
-/** One row per customer with a counted order in the scope's range and filters. */
-export function customerBase(db: Db, scope: Scope): CustomerBase[] {
-  if (!scope.range) return [];
-  const { from, to } = scope.range;
-  let per: { sql: string; params: unknown[] };
-  if (scope.categories) {
-    const where = dimensionConditions(scope, 'x');
-    per = {
-      sql: `SELECT x.customer_key, count(DISTINCT x.order_key) AS orders, sum(x.net) AS net, max(x.order_date) AS last_order FROM (
-              SELECT o.customer_key, o.order_key, o.order_date, i.net_cents AS net, coalesce(o.channel_key, 0) AS channel_key,
-                coalesce(c.region, '') AS region, coalesce(c.segment, '') AS segment, coalesce(p.category, '') AS category
-              FROM fct_order_items i JOIN fct_orders o ON o.order_key = i.order_key
-              LEFT JOIN dim_product p ON p.product_key = i.product_key
-              LEFT JOIN dim_customer c ON c.customer_key = o.customer_key
-              WHERE o.order_date BETWEEN ? AND ? AND o.is_counted = 1 AND o.currency = ? AND o.customer_key IS NOT NULL) x
-            WHERE 1 = 1${where.sql} GROUP BY x.customer_key`,
-      params: [from, to, scope.currency, ...where.params],
-    };
-  } else {
-    const where = customerDimensionConditions(scope, 'a');
-    per = {
-      sql: `SELECT a.customer_key, sum(a.orders) AS orders, sum(a.gross_cents - a.discount_cents - a.refund_cents) AS net, max(a.date_key) AS last_order
-            FROM agg_customer_daily a WHERE a.date_key BETWEEN ? AND ? AND a.currency = ?${where.sql} GROUP BY +a.customer_key`,
-      params: [from, to, scope.currency, ...where.params],
-    };
-  }
-  return db
-    .prepare<unknown[], { customer_key: number; customer_id: string; name: string | null; region: string | null; segment: string | null; orders: number; net: number; last_order: string; lifetime: number | null }>(
-      `WITH per AS (${per.sql})
-       SELECT per.customer_key, c.customer_id, c.name, c.region, c.segment, per.orders, per.net, per.last_order, l.net_cents AS lifetime
-       FROM per JOIN dim_customer c ON c.customer_key = per.customer_key
-       LEFT JOIN agg_customer_lifetime l ON l.customer_key = per.customer_key AND l.currency = ?`,
+export function customerProfiles(db: Db, keys: readonly number[]): Map<number, CustomerProfile> {
+  if (keys.length === 0) return new Map();
+  const rows = db
+    .prepare<[string], { customer_key: number; customer_id: string; name: string | null; email: string | null; region: string | null; segment: string | null }>(
+      `SELECT customer_key, customer_id, name, email, region, segment FROM dim_customer
+       WHERE customer_key IN (SELECT value FROM json_each(?))`,
     )
-    .all(...per.params, scope.currency)
-    .map((r) => ({
-      customerKey: r.customer_key,
-      customerId: r.customer_id,
-      name: r.name,
-      region: r.region,
-      segment: r.segment,
-      orders: Number(r.orders),
-      net: Number(r.net),
-      lastOrderDate: r.last_order,
-      lifetimeNet: Number(r.lifetime ?? 0),
-    }));
+    .all(JSON.stringify(keys));
+  return new Map(rows.map((r) => [r.customer_key, { customerKey: r.customer_key, customerId: r.customer_id, name: r.name, email: r.email, region: r.region, segment: r.segment }]));
+}
+
+/** Position of each customer_key in customer_id order (binary collation), for reproducible tie-breaks. */
+export function customerIdRanks(db: Db, size: number): Int32Array {
+  const ranks = new Int32Array(size);
+  const keys = db.prepare<[], number>('SELECT customer_key FROM dim_customer ORDER BY customer_id').pluck().all();
+  keys.forEach((key, i) => {
+    if (key < size) ranks[key] = i;
+  });
+  return ranks;
+}
+
+/**
+ * Keys sorted by value ascending, ties by customer id. Packing (value, id rank) into one
+ * number lets the native Float64Array sort do the work: 50k customers sort in a few ms.
+ */
+export function sortKeys(keys: readonly number[], valueOf: (key: number) => number, idRank: Int32Array): number[] {
+  const width = idRank.length + 1;
+  const values = keys.map(valueOf);
+  const lo = values.reduce((m, v) => (v < m ? v : m), 0);
+  const hi = values.reduce((m, v) => (v > m ? v : m), 0);
+  const isPackable = Number.isSafeInteger((hi - lo + 1) * width) && values.every(Number.isInteger);
+  if (!isPackable) {
+    const order = keys.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number) || (idRank[keys[a] as number] as number) - (idRank[keys[b] as number] as number));
+    return order.map((i) => keys[i] as number);
+  }
+  const keyByRank = new Int32Array(width);
+  const packed = new Float64Array(keys.length);
+  keys.forEach((key, i) => {
+    const rank = idRank[key] as number;
+    keyByRank[rank] = key;
+    packed[i] = ((values[i] as number) - lo) * width + rank;
+  });
+  packed.sort();
+  return Array.from(packed, (p) => keyByRank[p % width] as number);
+}
+
+/** Lifetime net (cents) in the currency for every customer that has one: historical CLV. */
+export function lifetimeNet(db: Db, currency: string | null, size: number): Float64Array {
+  const net = new Float64Array(size);
+  const rows = db
+    .prepare<[string | null], [number, number]>('SELECT customer_key, net_cents FROM agg_customer_lifetime WHERE currency = ?')
+    .raw()
+    .all(currency);
+  for (const [key, value] of rows) if (key < size) net[key] = value;
+  return net;
 }

@@ -6,91 +6,58 @@ import type {
   TopCustomersResult,
 } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
-import { customerDimensionConditions, dimensionConditions } from './dimensions';
+import { customerBase, customerIdRanks, customerProfiles, sortKeys, type CustomerProfile } from './customer-base';
+import type { CustomerTotals } from './customer-totals';
 import { UNKNOWN_LABEL } from './labels';
-import { metaOf, resolveScope, toUnits, type Scope } from './scope';
+import { metaOf, resolveScope, toUnits } from './scope';
 
-/** Allow-list: a sort key from the request picks one of these expressions, never raw text. */
-const SORT_SQL: Record<CustomerSortKey, string> = {
-  net_revenue: 'r.net',
-  orders: 'r.orders',
-  first_order: 'r.first_order_date',
-  last_order: 'r.last_order_date',
-  name: 'r.name COLLATE NOCASE',
-  clv: 'r.clv',
-};
-
-/**
- * Per-customer orders and net revenue in the range. Net revenue per customer = gross −
- * discounts − refunds of the customer's orders placed in the range (refunds follow their
- * order, as in historical CLV). Under a category filter: Σ net of the customer's lines in
- * those categories (before returns).
+/*
+ * Per-customer orders and net revenue in the range come from the day sets (customer-totals.ts):
+ * gross − discounts − refunds of the customer's orders placed in the range (refunds follow their
+ * order, as in historical CLV); under a category filter Σ net of the customer's lines in those
+ * categories (before returns). Ranks and sorts run over arrays in memory; names, e-mails and
+ * lifetime figures are read for the shown page only (or once for all when a sort needs them).
  */
-function perCustomerSql(scope: Scope): { sql: string; params: unknown[] } {
-  const range = scope.range ?? { from: '', to: '' };
-  if (scope.categories) {
-    const where = dimensionConditions(scope, 'x');
-    return {
-      sql: `SELECT x.customer_key, count(DISTINCT x.order_key) AS orders, sum(x.net) AS net FROM (
-              SELECT o.customer_key, o.order_key, i.net_cents AS net, coalesce(o.channel_key, 0) AS channel_key,
-                coalesce(c.region, '') AS region, coalesce(c.segment, '') AS segment, coalesce(p.category, '') AS category
-              FROM fct_order_items i JOIN fct_orders o ON o.order_key = i.order_key
-              LEFT JOIN dim_product p ON p.product_key = i.product_key
-              LEFT JOIN dim_customer c ON c.customer_key = o.customer_key
-              WHERE o.order_date BETWEEN ? AND ? AND o.is_counted = 1 AND o.currency = ? AND o.customer_key IS NOT NULL) x
-            WHERE 1 = 1${where.sql} GROUP BY x.customer_key`,
-      params: [range.from, range.to, scope.currency, ...where.params],
-    };
-  }
-  const where = customerDimensionConditions(scope, 'a');
-  return {
-    sql: `SELECT a.customer_key, sum(a.orders) AS orders, sum(a.gross_cents - a.discount_cents - a.refund_cents) AS net
-          FROM agg_customer_daily a WHERE a.date_key BETWEEN ? AND ? AND a.currency = ?${where.sql} GROUP BY +a.customer_key`,
-    params: [range.from, range.to, scope.currency, ...where.params],
-  };
-}
 
-function rankedSql(scope: Scope): { sql: string; params: unknown[] } {
-  const per = perCustomerSql(scope);
-  return {
-    sql: `WITH per AS (${per.sql}),
-      r AS (SELECT c.customer_id, c.name, c.email, c.region, c.segment, per.orders, per.net,
-              l.first_order_date, l.last_order_date, coalesce(l.net_cents, 0) AS clv,
-              RANK() OVER (ORDER BY per.net DESC) AS rnk
-            FROM per JOIN dim_customer c ON c.customer_key = per.customer_key
-            LEFT JOIN agg_customer_lifetime l ON l.customer_key = per.customer_key AND l.currency = ?)`,
-    params: [...per.params, scope.currency],
-  };
-}
-
-interface RankedRow {
-  customer_id: string;
-  name: string | null;
-  email: string | null;
-  region: string | null;
-  segment: string | null;
-  orders: number;
-  net: number;
-  first_order_date: string | null;
-  last_order_date: string | null;
+interface Lifetime {
+  first: string | null;
+  last: string | null;
   clv: number;
-  rnk: number;
-  total?: number;
 }
 
-function toCustomerRow(r: RankedRow): CustomerRow {
+function lifetimes(db: Db, currency: string | null, keys: readonly number[] | null): Map<number, Lifetime> {
+  const sql = `SELECT customer_key, first_order_date, last_order_date, net_cents FROM agg_customer_lifetime WHERE currency = ?${
+    keys ? ' AND customer_key IN (SELECT value FROM json_each(?))' : ''}`;
+  const rows = db
+    .prepare<unknown[], [number, string, string, number]>(sql)
+    .raw()
+    .all(...(keys ? [currency, JSON.stringify(keys)] : [currency]));
+  return new Map(rows.map(([key, first, last, clv]) => [key, { first, last, clv }]));
+}
+
+/** RANK() OVER (ORDER BY net DESC): 1 + the number of customers with more net revenue. */
+function netRanks(byNetDesc: readonly number[], net: Float64Array): Map<number, number> {
+  const ranks = new Map<number, number>();
+  byNetDesc.forEach((key, i) => {
+    const previous = byNetDesc[i - 1];
+    ranks.set(key, previous !== undefined && net[previous] === net[key] ? (ranks.get(previous) ?? i + 1) : i + 1);
+  });
+  return ranks;
+}
+
+function toCustomerRow(key: number, totals: CustomerTotals, profile: CustomerProfile | undefined, lifetime: Lifetime | undefined, rank: number): CustomerRow {
   return {
-    customerId: r.customer_id,
-    name: r.name,
-    email: r.email,
-    region: r.region,
-    segment: r.segment,
-    orders: Number(r.orders),
-    netRevenue: toUnits(r.net),
-    firstOrder: r.first_order_date,
-    lastOrder: r.last_order_date,
-    clv: toUnits(r.clv),
-    rank: Number(r.rnk),
+    customerId: profile?.customerId ?? String(key),
+    name: profile?.name ?? null,
+    email: profile?.email ?? null,
+    region: profile?.region ?? null,
+    segment: profile?.segment ?? null,
+    orders: totals.orders[key] ?? 0,
+    netRevenue: toUnits(totals.net[key]),
+    firstOrder: lifetime?.first ?? null,
+    lastOrder: lifetime?.last ?? null,
+    clv: toUnits(lifetime?.clv ?? 0),
+    rank,
   };
 }
 
@@ -102,50 +69,83 @@ export interface TopCustomersOptions {
   limit: number;
 }
 
+function searchKeys(db: Db, search: string): Set<number> {
+  const pattern = `%${search.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
+  return new Set(
+    db
+      .prepare<string[], number>("SELECT customer_key FROM dim_customer WHERE customer_id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\'")
+      .pluck()
+      .all(pattern, pattern, pattern),
+  );
+}
+
+/** Keys in the requested order (NULLS LAST, ties by customer id ascending whatever the direction). */
+function orderKeys(db: Db, keys: number[], totals: CustomerTotals, currency: string | null, options: TopCustomersOptions, idRank: Int32Array): number[] {
+  const sign = options.direction === 'asc' ? 1 : -1;
+  if (options.sort === 'net_revenue') return sortKeys(keys, (k) => sign * (totals.net[k] ?? 0), idRank);
+  if (options.sort === 'orders') return sortKeys(keys, (k) => sign * (totals.orders[k] ?? 0), idRank);
+  let textOf: (key: number) => string | null;
+  if (options.sort === 'name') {
+    const names = new Map(db.prepare<[], [number, string | null]>('SELECT customer_key, name FROM dim_customer').raw().all());
+    textOf = (key) => names.get(key)?.toLowerCase() ?? null;
+  } else {
+    const all = lifetimes(db, currency, null);
+    if (options.sort === 'clv') return sortKeys(keys, (k) => sign * (all.get(k)?.clv ?? 0), idRank);
+    textOf = (key) => (options.sort === 'first_order' ? all.get(key)?.first : all.get(key)?.last) ?? null;
+  }
+  const text = new Map(keys.map((k) => [k, textOf(k)]));
+  return [...keys].sort((a, b) => {
+    const ta = text.get(a) ?? null;
+    const tb = text.get(b) ?? null;
+    if (ta === null || tb === null) return ta === tb ? (idRank[a] ?? 0) - (idRank[b] ?? 0) : ta === null ? 1 : -1;
+    return (ta < tb ? -sign : ta > tb ? sign : 0) || (idRank[a] ?? 0) - (idRank[b] ?? 0);
+  });
+}
+
 /** Server-side sorted, searched and paged, so a table over 100k customers stays fast. */
 export function topCustomers(db: Db, filters: ParsedFilters, options: TopCustomersOptions): TopCustomersResult {
   const scope = resolveScope(db, filters);
   const page = { offset: options.offset, limit: options.limit };
   if (scope.emptyReason || !scope.range) return { meta: metaOf(scope, true), total: 0, ...page, rows: [] };
-  const ranked = rankedSql(scope);
+  const totals = customerBase(db, scope);
   const search = options.search.trim();
-  const pattern = `%${search.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-  const searchSql = search
-    ? "WHERE r.customer_id LIKE ? ESCAPE '\\' OR r.name LIKE ? ESCAPE '\\' OR r.email LIKE ? ESCAPE '\\'"
-    : '';
-  const direction = options.direction === 'asc' ? 'ASC' : 'DESC';
-  const rows = db
-    .prepare<unknown[], RankedRow>(
-      `${ranked.sql} SELECT r.*, count(*) OVER () AS total FROM r ${searchSql}
-       ORDER BY ${SORT_SQL[options.sort]} ${direction} NULLS LAST, r.customer_id LIMIT ? OFFSET ?`,
-    )
-    .all(...ranked.params, ...(search ? [pattern, pattern, pattern] : []), options.limit, options.offset);
-  const total = Number(rows[0]?.total ?? 0);
-  const meta = metaOf(scope, rows.length === 0);
-  if (rows.length === 0 && search) meta.emptyReason = `No customer matching "${search}" has orders under these filters.`;
-  return { meta, total, ...page, rows: rows.map(toCustomerRow) };
+  const matching = search ? searchKeys(db, search) : null;
+  const keys = (totals?.keys ?? []).filter((k) => !matching || matching.has(k));
+  const meta = metaOf(scope, keys.length === 0);
+  if (!totals || keys.length === 0) {
+    if (search) meta.emptyReason = `No customer matching "${search}" has orders under these filters.`;
+    return { meta, total: 0, ...page, rows: [] };
+  }
+  const idRank = customerIdRanks(db, totals.orders.length);
+  const ranks = netRanks(sortKeys(totals.keys, (k) => -(totals.net[k] ?? 0), idRank), totals.net);
+  const shown = orderKeys(db, keys, totals, scope.currency, options, idRank).slice(options.offset, options.offset + options.limit);
+  const profiles = customerProfiles(db, shown);
+  const life = lifetimes(db, scope.currency, shown);
+  const rows = shown.map((key) => toCustomerRow(key, totals, profiles.get(key), life.get(key), ranks.get(key) ?? 0));
+  return { meta, total: keys.length, ...page, rows };
 }
 
 /** The top N customers by net revenue within each region (ROW_NUMBER over the region partition). */
 export function topCustomersByRegion(db: Db, filters: ParsedFilters, options: { perRegion: number }): TopCustomersByRegionResult {
   const scope = resolveScope(db, filters);
   if (scope.emptyReason || !scope.range) return { meta: metaOf(scope, true), perRegion: options.perRegion, regions: [] };
-  const ranked = rankedSql(scope);
-  const rows = db
-    .prepare<unknown[], RankedRow & { rn: number }>(
-      `${ranked.sql}, by_region AS (
-         SELECT r.*, ROW_NUMBER() OVER (PARTITION BY coalesce(r.region, '') ORDER BY r.net DESC, r.customer_id) AS rn FROM r)
-       SELECT * FROM by_region WHERE rn <= ? ORDER BY coalesce(region, ''), rn`,
-    )
-    .all(...ranked.params, options.perRegion);
-  const regions = new Map<string, CustomerRow[]>();
-  for (const row of rows) {
-    const region = row.region ?? UNKNOWN_LABEL;
-    regions.set(region, [...(regions.get(region) ?? []), { ...toCustomerRow(row), rank: Number(row.rn) }]);
+  const totals = customerBase(db, scope);
+  if (!totals || totals.keys.length === 0) return { meta: metaOf(scope, true), perRegion: options.perRegion, regions: [] };
+  const regionOf = new Map(db.prepare<[], [number, string | null]>('SELECT customer_key, region FROM dim_customer').raw().all());
+  const idRank = customerIdRanks(db, totals.orders.length);
+  const chosen = new Map<string, number[]>();
+  for (const key of sortKeys(totals.keys, (k) => -(totals.net[k] ?? 0), idRank)) {
+    const region = regionOf.get(key) ?? '';
+    const list = chosen.get(region) ?? [];
+    if (list.length < options.perRegion) list.push(key);
+    chosen.set(region, list);
   }
-  return {
-    meta: metaOf(scope, rows.length === 0),
-    perRegion: options.perRegion,
-    regions: [...regions].map(([region, customers]) => ({ region, customers })),
-  };
+  const shown = [...chosen.values()].flat();
+  const profiles = customerProfiles(db, shown);
+  const life = lifetimes(db, scope.currency, shown);
+  const regions = [...chosen.keys()].sort().map((region) => ({
+    region: region === '' ? UNKNOWN_LABEL : region,
+    customers: (chosen.get(region) ?? []).map((key, i) => toCustomerRow(key, totals, profiles.get(key), life.get(key), i + 1)),
+  }));
+  return { meta: metaOf(scope, false), perRegion: options.perRegion, regions };
 }

@@ -1,15 +1,13 @@
 import type { ParsedFilters, RfmResult, RfmSegment } from '../../../shared/contract/analytics';
 import { RFM_SEGMENTS } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
-import { customerBase, type CustomerBase } from './customer-base';
-import { daysBetween, metaOf, resolveScope, toUnits } from './scope';
+import { customerBase, customerIdRanks, customerProfiles, sortKeys } from './customer-base';
+import { metaOf, resolveScope, toUnits } from './scope';
 
 /**
- * NTILE(n) as SQL defines it: items in order, the first (count mod n) tiles one larger. Ties
- * are broken by customer id so the scores are reproducible.
+ * NTILE(n) as SQL defines it over items already in order: the first (count mod n) tiles are one larger.
  */
-export function ntile<T>(items: readonly T[], tiles: number, compare: (a: T, b: T) => number): Map<T, number> {
-  const sorted = [...items].sort(compare);
+export function ntile<T>(sorted: readonly T[], tiles: number): Map<T, number> {
   const base = Math.floor(sorted.length / tiles);
   const larger = sorted.length % tiles;
   const scores = new Map<T, number>();
@@ -33,26 +31,13 @@ export function rfmSegment(r: number, f: number): RfmSegment {
   return r === 5 ? 'New customers' : 'Promising';
 }
 
-export interface RfmScore {
-  customer: CustomerBase;
-  recencyDays: number;
-  r: number;
-  f: number;
-  m: number;
-  segment: RfmSegment;
-}
+const dayNumber = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
-export function scoreRfm(customers: readonly CustomerBase[], asOf: string): RfmScore[] {
-  const byId = (a: CustomerBase, b: CustomerBase): number => a.customerId.localeCompare(b.customerId);
-  // Quintile 5 is best: most recent, most orders, most revenue.
-  const r = ntile(customers, 5, (a, b) => a.lastOrderDate.localeCompare(b.lastOrderDate) || byId(a, b));
-  const f = ntile(customers, 5, (a, b) => a.orders - b.orders || byId(a, b));
-  const m = ntile(customers, 5, (a, b) => a.net - b.net || byId(a, b));
-  return customers.map((customer) => {
-    const rs = r.get(customer) ?? 1;
-    const fs = f.get(customer) ?? 1;
-    return { customer, recencyDays: daysBetween(customer.lastOrderDate, asOf), r: rs, f: fs, m: m.get(customer) ?? 1, segment: rfmSegment(rs, fs) };
-  });
+/** Quintile (1–5, 5 best) of each key in ascending order: NTILE(5) over the sorted keys. */
+function quintiles(sortedKeys: readonly number[], size: number): Uint8Array {
+  const scores = new Uint8Array(size);
+  for (const [key, tile] of ntile(sortedKeys, 5)) scores[key] = tile;
+  return scores;
 }
 
 /** RFM over the customers with orders in the range; recency is measured to the range's end. */
@@ -62,22 +47,47 @@ export function rfm(db: Db, filters: ParsedFilters, options: { limit: number }):
   const empty = (): RfmResult => ({ meta: metaOf(scope, true), asOf: scope.range?.to ?? null, segments: [], customers: { columns, rows: [] }, totalCustomers: 0 });
   if (scope.emptyReason || !scope.range) return empty();
   const base = customerBase(db, scope);
-  if (base.length === 0) return empty();
-  const scores = scoreRfm(base, scope.range.to);
+  if (!base || base.keys.length === 0) return empty();
+  const { keys, orders, net, lastDate } = base;
+  const size = orders.length;
+  const idRank = customerIdRanks(db, size);
+  // Quintile 5 is best: most recent, most orders, most revenue; ties by customer id.
+  const r = quintiles(sortKeys(keys, (k) => dayNumber(lastDate[k] ?? ''), idRank), size);
+  const f = quintiles(sortKeys(keys, (k) => orders[k] ?? 0, idRank), size);
+  const byMonetary = sortKeys(keys, (k) => net[k] ?? 0, idRank);
+  const m = quintiles(byMonetary, size);
+  const asOf = dayNumber(scope.range.to);
+  const sums = new Map<RfmSegment, { customers: number; net: number; recency: number; orders: number }>(RFM_SEGMENTS.map((s) => [s, { customers: 0, net: 0, recency: 0, orders: 0 }]));
+  const segmentOf = new Map<number, RfmSegment>();
+  for (const key of keys) {
+    const segment = rfmSegment(r[key] ?? 1, f[key] ?? 1);
+    segmentOf.set(key, segment);
+    const sum = sums.get(segment);
+    if (!sum) continue;
+    sum.customers += 1;
+    sum.net += net[key] ?? 0;
+    sum.recency += asOf - dayNumber(lastDate[key] ?? '');
+    sum.orders += orders[key] ?? 0;
+  }
   const segments = RFM_SEGMENTS.map((segment) => {
-    const members = scores.filter((s) => s.segment === segment);
-    const n = members.length;
+    const sum = sums.get(segment) ?? { customers: 0, net: 0, recency: 0, orders: 0 };
+    const n = sum.customers;
     return {
       segment,
       customers: n,
-      netRevenue: toUnits(members.reduce((s, x) => s + x.customer.net, 0)),
-      avgRecencyDays: n > 0 ? Math.round((members.reduce((s, x) => s + x.recencyDays, 0) / n) * 10) / 10 : 0,
-      avgFrequency: n > 0 ? Math.round((members.reduce((s, x) => s + x.customer.orders, 0) / n) * 100) / 100 : 0,
+      netRevenue: toUnits(sum.net),
+      avgRecencyDays: n > 0 ? Math.round((sum.recency / n) * 10) / 10 : 0,
+      avgFrequency: n > 0 ? Math.round((sum.orders / n) * 100) / 100 : 0,
     };
   });
-  const rows = [...scores]
-    .sort((a, b) => b.customer.net - a.customer.net || a.customer.customerId.localeCompare(b.customer.customerId))
-    .slice(0, options.limit)
-    .map((s) => [s.customer.customerId, s.customer.name, s.recencyDays, s.customer.orders, toUnits(s.customer.net), s.r, s.f, s.m, s.segment]);
-  return { meta: metaOf(scope, false), asOf: scope.range.to, segments, customers: { columns, rows }, totalCustomers: base.length };
+  // Highest monetary first, ties by customer id.
+  const shown = byMonetary.slice(-options.limit).reverse();
+  shown.sort((a, b) => (net[b] ?? 0) - (net[a] ?? 0) || (idRank[a] ?? 0) - (idRank[b] ?? 0));
+  const profiles = customerProfiles(db, shown);
+  const rows = shown.map((key) => {
+    const profile = profiles.get(key);
+    return [profile?.customerId ?? String(key), profile?.name ?? null, asOf - dayNumber(lastDate[key] ?? ''), orders[key] ?? 0, toUnits(net[key]),
+      r[key] ?? 1, f[key] ?? 1, m[key] ?? 1, segmentOf.get(key) ?? 'Hibernating'];
+  });
+  return { meta: metaOf(scope, false), asOf: scope.range.to, segments, customers: { columns, rows }, totalCustomers: keys.length };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, toErrorInfo, type ErrorCode } from '../../../shared/result';
 
-/** Every error response body: the same shape for 400, 401, 403, 404, 405, 500 and 501. */
+/** Every error response body: the same shape for every 4xx and 5xx. */
 export const ApiErrorSchema = z
   .object({
     error: z.object({
@@ -35,7 +35,9 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   VALIDATION: 400,
   NOT_FOUND: 404,
   UNAUTHORIZED: 401,
-  NOT_AVAILABLE: 501,
+  // The engine's NOT_AVAILABLE means the data is not there yet (no model trained, nothing imported).
+  NOT_AVAILABLE: 409,
+  CONFLICT: 409,
 };
 
 /** Engine errors (AppError, zod) become HTTP errors; a `parameter` detail is kept when present. */

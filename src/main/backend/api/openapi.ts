@@ -65,7 +65,8 @@ const ERROR_RESPONSES: Record<string, string> = {
   '403': 'Host header is not this machine’s loopback address (DNS-rebinding guard)',
   '404': 'Unknown id or endpoint',
   '405': 'Any method but GET',
-  '501': 'The engine function behind this endpoint is not available in this build',
+  '409': 'The data this needs is not there yet (e.g. a model not trained); `error.message` says what to do',
+  '500': 'An unexpected failure; the message says what failed',
 };
 
 /** OpenAPI 3.1 from the same zod schemas that validate requests: the document cannot drift. */

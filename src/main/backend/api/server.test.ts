@@ -9,6 +9,7 @@ import { topCustomers } from '../analytics/customers';
 import { inventoryAlerts } from '../analytics/inventory';
 import { overview } from '../analytics/overview';
 import { revenueDaily } from '../analytics/revenue';
+import { boughtTogetherProducts, similarProducts } from '../ml/read/read-recommend';
 import { createTempBackend, type TempBackend } from '../testing/temp-backend';
 import type { OpenApiDocument } from './openapi';
 import { startApiServer, type RunningApiServer } from './server';
@@ -204,10 +205,26 @@ describe('endpoints', () => {
     expect(missing.json).toMatchObject({ error: { code: 'NOT_FOUND', parameter: 'id' } });
   });
 
-  it('GET /products/{sku}/recommendations answers 501 with a JSON error until the models engine serves it', async () => {
-    const response = await get('/products/SKU-A/recommendations');
-    expect(response.status).toBe(501);
+  it('GET /products/{sku}/recommendations: 409 until trained, then the models engine’s lists; unknown SKU 404', async () => {
+    const untrained = await get('/products/SKU-A/recommendations');
+    expect(untrained.status).toBe(409);
+    expectMatchesOpenApi('/products/{sku}/recommendations', untrained);
+    expect(untrained.json).toMatchObject({ error: { code: 'NOT_AVAILABLE', message: expect.stringMatching(/train/i) } });
+
+    await temp.backend.jobs.run('model.recommend', { minCommon: 1 });
+    const response = await get('/products/SKU-A/recommendations?limit=3');
+    expect(response.status).toBe(200);
     expectMatchesOpenApi('/products/{sku}/recommendations', response);
+    const body = response.json as { sku: string; name: string; similar: { sku: string; score: number }[]; boughtTogether: { sku: string }[] };
+    expect(body).toMatchObject({ sku: 'SKU-A', name: 'Linen shirt' });
+    expect(body.similar.map((p) => [p.sku, p.score])).toEqual(similarProducts(db(), 'SKU-A', 3).items.map((p) => [p.sku, p.score]));
+    expect(body.boughtTogether.map((p) => p.sku)).toEqual(boughtTogetherProducts(db(), 'SKU-A', 3).items.map((p) => p.sku));
+    expect(body.similar.length).toBeGreaterThan(0);
+    expect(body.similar.every((p) => p.sku !== 'SKU-A')).toBe(true);
+
+    const unknown = await get('/products/NOPE/recommendations');
+    expect(unknown.status).toBe(404);
+    expect(unknown.json).toMatchObject({ error: { code: 'NOT_FOUND', parameter: 'sku' } });
   });
 
   it('GET /metrics/definitions is the metric registry', async () => {

@@ -96,5 +96,6 @@ describe('exportWarehouse csv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
     expect(csvField(12345678901234567890n)).toBe('12345678901234567890');
+    expect(csvField(-1234)).toBe('-1234');
   });
 });

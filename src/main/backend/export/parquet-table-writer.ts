@@ -20,7 +20,7 @@ function coerce(value: Cell, type: 'INT64' | 'DOUBLE' | 'STRING', where: () => s
   if (value === null) return null;
   if (type === 'INT64') {
     if (typeof value === 'bigint') return value;
-    if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
   } else if (type === 'DOUBLE') {
     if (typeof value === 'bigint') return Number(value);
     if (typeof value === 'number') return value;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ProductScoreDto } from '../../../shared/contract/models';
 import { useEngine } from '../../api/useEngine';
+import { ModelGate } from '../../components/ModelGate';
 import { StateSwitch } from '../../components/StateViews';
 import { CustomerLink, ProductLink } from '../../drawers/DrawerContext';
 import { formatPercent } from '../../lib/format';
@@ -114,12 +115,18 @@ export default function RecommendationsPage() {
           <p className="muted small">Look up a customer or a product to see what to offer next, and why.</p>
         </div>
       </header>
-      <section className="panel" aria-label="Look up">
-        <SearchBox onSelect={setSelected} />
-      </section>
-      {selected?.kind === 'customer' && <CustomerRecommendations key={selected.id} customerId={selected.id} label={selected.label} />}
-      {selected?.kind === 'product' && <ProductRecommendations key={selected.id} sku={selected.id} label={selected.label} />}
-      <ModelEvaluation />
+      <ModelGate model="recommend">
+        {() => (
+          <>
+            <section className="panel" aria-label="Look up">
+              <SearchBox onSelect={setSelected} />
+            </section>
+            {selected?.kind === 'customer' && <CustomerRecommendations key={selected.id} customerId={selected.id} label={selected.label} />}
+            {selected?.kind === 'product' && <ProductRecommendations key={selected.id} sku={selected.id} label={selected.label} />}
+            <ModelEvaluation />
+          </>
+        )}
+      </ModelGate>
     </div>
   );
 }

@@ -1,15 +1,55 @@
-import { isMethodAvailable } from '../../api/engine';
+import { useMemo } from 'react';
+import { useEngine } from '../../api/useEngine';
+import { EChart } from '../../charts/EChart';
+import { forecastOption } from '../../charts/options/forecast';
+import { ModelGate } from '../../components/ModelGate';
+import { formatPercent } from '../../lib/format';
+import { useMoney } from '../../preferences/PreferencesContext';
 
-/**
- * The revenue forecast with intervals and backtest accuracy belongs to the models engine
- * (`models.forecast`). It is not declared in this build yet, so the panel says so plainly.
- */
-export function ForecastPanel() {
-  if (isMethodAvailable('models.forecast')) return null;
+function ForecastBody() {
+  const forecast = useEngine('models.forecast', { grain: 'day' });
+  const f = forecast.data;
+  const money = useMoney(f?.currency, true);
+  const option = useMemo(() => (f ? forecastOption(f.series, money) : null), [f, money]);
+  if (!f || !option) return <p className="muted">{forecast.error ? forecast.error.message : 'No daily forecast in the latest run.'}</p>;
   return (
-    <section className="panel" aria-label="Forecast">
-      <h2>Forecast</h2>
-      <p className="muted">The revenue forecast with its intervals and backtest accuracy appears here once the models engine is part of this build.</p>
+    <>
+      <p className="muted small">
+        Method: <strong>{f.chosenLabel}</strong>, chosen by a {f.backtest.folds}-fold backtest over {f.backtest.horizon} days.{' '}
+        {f.beatsSeasonalNaive === null ? '' : f.beatsSeasonalNaive ? 'It beats the seasonal-naive baseline.' : 'It does not beat the seasonal-naive baseline: read it with care.'}
+      </p>
+      <EChart id="sales-forecast" option={option} height={300} ariaLabel="Net sales forecast" />
+      <table className="simple-table" aria-label="Backtest accuracy">
+        <thead>
+          <tr>
+            <th>Method</th>
+            <th style={{ textAlign: 'right' }}>MAPE</th>
+            <th style={{ textAlign: 'right' }}>sMAPE</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.backtest.scores.map((s) => (
+            <tr key={s.method} className={s.method === f.chosenMethod ? 'is-selected' : undefined}>
+              <td>
+                {s.label}
+                {s.method === f.chosenMethod ? ' (chosen)' : ''}
+              </td>
+              <td style={{ textAlign: 'right' }}>{formatPercent(s.mape)}</td>
+              <td style={{ textAlign: 'right' }}>{formatPercent(s.smape)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The revenue forecast with intervals and its backtest accuracy (models engine). */
+export function ForecastPanel() {
+  return (
+    <section className="panel" aria-label="Forecast" data-card="sales-forecast">
+      <h2>Net sales forecast</h2>
+      <ModelGate model="forecast">{() => <ForecastBody />}</ModelGate>
     </section>
   );
 }

@@ -2,24 +2,10 @@ import type { Db } from '../../db/open';
 import type { RefreshRange } from './refresh';
 
 /**
- * Customer-grain aggregates: one row per customer, day, currency and channel, and one lifetime
- * row per customer and currency. Lifetime rows depend on ALL of a customer's orders, so every
- * customer with an order in the range is recomputed whole.
+ * One lifetime row per customer and currency. Lifetime rows depend on ALL of a customer's
+ * orders, so every customer with an order in the range is recomputed whole.
  */
-export function refreshCustomerAggregates(db: Db, range: RefreshRange): { customerDayRows: number; customers: number } {
-  db.prepare('DELETE FROM agg_customer_daily WHERE date_key BETWEEN ? AND ?').run(range.fromDate, range.toDate);
-  const customerDayRows = db
-    .prepare(
-      `INSERT INTO agg_customer_daily
-       SELECT o.order_date, o.currency, o.customer_key, coalesce(o.channel_key, 0),
-         coalesce(c.region, ''), coalesce(c.segment, ''), count(*),
-         sum(o.gross_cents), sum(o.discount_cents), sum(o.refund_cents), ''
-       FROM fct_orders o LEFT JOIN dim_customer c ON c.customer_key = o.customer_key
-       WHERE o.is_counted = 1 AND o.customer_key IS NOT NULL AND o.order_date BETWEEN ? AND ?
-       GROUP BY o.order_date, o.currency, o.customer_key, coalesce(o.channel_key, 0)`,
-    )
-    .run(range.fromDate, range.toDate).changes;
-
+export function refreshCustomerAggregates(db: Db, range: RefreshRange): { customers: number } {
   db.exec('DROP TABLE IF EXISTS temp_analytics_customers');
   db.exec('CREATE TEMP TABLE temp_analytics_customers (customer_key INTEGER PRIMARY KEY)');
   // Every order in the range, counted or not: a cancelled re-send can remove a customer's only order.
@@ -44,11 +30,6 @@ export function refreshCustomerAggregates(db: Db, range: RefreshRange): { custom
        SELECT min(f.first_order_date) FROM agg_customer_lifetime f WHERE f.customer_key = agg_customer_lifetime.customer_key)
      WHERE customer_key IN (SELECT customer_key FROM temp_analytics_customers)`,
   );
-  db.exec(
-    `UPDATE agg_customer_daily SET customer_first_order_date = coalesce((
-       SELECT min(l.first_order_date) FROM agg_customer_lifetime l WHERE l.customer_key = agg_customer_daily.customer_key), '')
-     WHERE customer_key IN (SELECT customer_key FROM temp_analytics_customers)`,
-  );
   db.exec('DROP TABLE temp_analytics_customers');
-  return { customerDayRows, customers };
+  return { customers };
 }

@@ -4,7 +4,7 @@ import { sampleStore } from '../testing/sample-store';
 import { seededWarehouse } from '../testing/seeded-warehouse';
 import type { Db } from '../../db/open';
 
-const TABLES = ['agg_sales_daily', 'agg_returns_daily', 'agg_customer_daily', 'agg_customer_lifetime', 'agg_product_daily'];
+const TABLES = ['agg_sales_daily', 'agg_returns_daily', 'agg_day_sets', 'agg_customer_lifetime', 'agg_product_daily'];
 
 function snapshot(db: Db): Record<string, unknown[]> {
   return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5`).all()]));

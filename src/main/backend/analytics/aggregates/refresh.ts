@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import { GROUPING_IDS } from '../dimensions';
 import { refreshCustomerAggregates } from './customer-aggregates';
+import { refreshDaySets } from './day-sets-refresh';
 
 export interface RefreshRange {
   fromDate: string;
@@ -10,8 +11,8 @@ export interface RefreshRange {
 export interface RefreshOutcome {
   salesRows: number;
   returnRows: number;
-  customerDayRows: number;
   customers: number;
+  daySetCells: number;
   range: RefreshRange;
 }
 
@@ -139,14 +140,15 @@ export function refreshAnalyticsAggregates(db: Db, range: RefreshRange): Refresh
     db.prepare('DELETE FROM agg_product_daily WHERE date_key BETWEEN ? AND ?').run(range.fromDate, range.toDate);
     db.prepare(PRODUCT_DAILY_SQL).run(range.fromDate, range.toDate);
     const customers = refreshCustomerAggregates(db, range);
-    return { salesRows, returnRows, ...customers, range };
+    const daySetCells = refreshDaySets(db, range, returns);
+    return { salesRows, returnRows, ...customers, daySetCells, range };
   })();
 }
 
 /** Drops and rebuilds all aggregates from the facts (after a bulk load or a dimension change). */
 export function rebuildAllAnalyticsAggregates(db: Db): RefreshOutcome | null {
   return db.transaction(() => {
-    db.exec('DELETE FROM agg_sales_daily; DELETE FROM agg_returns_daily; DELETE FROM agg_customer_daily; DELETE FROM agg_customer_lifetime; DELETE FROM agg_product_daily');
+    db.exec('DELETE FROM agg_sales_daily; DELETE FROM agg_returns_daily; DELETE FROM agg_day_sets; DELETE FROM agg_customer_lifetime; DELETE FROM agg_product_daily');
     const bounds = db
       .prepare<[], { lo: string | null; hi: string | null }>(
         `SELECT min(d) AS lo, max(d) AS hi FROM (

@@ -17,6 +17,8 @@ const HealthSchema = z.object({
 });
 
 export function systemRoutes(getDocument: () => OpenApiDocument): ApiRoute[] {
+  // Read once per server: the migration files do not change while the app runs.
+  const latestSchemaVersion = latestVersion(loadMigrations());
   return [
     defineRoute({
       path: '/health',
@@ -28,7 +30,7 @@ export function systemRoutes(getDocument: () => OpenApiDocument): ApiRoute[] {
         status: 'ok' as const,
         appVersion: context.appVersion,
         schemaVersion: schemaVersion(context.db),
-        latestSchemaVersion: latestVersion(loadMigrations()),
+        latestSchemaVersion,
         hasOrders: context.db.prepare('SELECT EXISTS (SELECT 1 FROM fct_orders) AS has').pluck().get() === 1,
         startedAt: context.startedAt,
         isReadOnly: true as const,

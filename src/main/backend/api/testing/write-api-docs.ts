@@ -19,7 +19,7 @@ const EXAMPLES: { title: string; path: string; note?: string; curlArgs?: string[
   { title: 'Open inventory alerts', path: '/inventory/alerts?status=open' },
   { title: 'Top customers', path: '/customers/top?limit=2&from=2024-01-01&to=2024-03-31' },
   { title: 'One customer', path: '/customers/C004', note: 'Trimmed here to the first order only; the real response lists every order, return and review.' },
-  { title: 'Recommendations (not available yet)', path: '/products/SKU-A/recommendations' },
+  { title: 'Recommendations for a product', path: '/products/SKU-A/recommendations?limit=2' },
   { title: 'Bad input names the parameter', path: '/ltv/14' },
   { title: 'from after to', path: '/metrics/daily?from=2024-03-10&to=2024-03-01' },
   { title: 'Unknown customer', path: '/customers/NOBODY' },
@@ -36,6 +36,8 @@ function trimCustomer(body: unknown): unknown {
 const target = path.resolve(process.argv[2] ?? 'docs/api.md');
 const temp = createTempBackend('storelens-api-docs-');
 seedAnalyticsWarehouse(temp.backend.db);
+// Train the recommendation model so the recommendations example shows real lists.
+await temp.backend.jobs.run('model.recommend', { minCommon: 1 });
 const token = 'sl_EXAMPLE-token-shown-in-Settings-0000000000';
 const server = await startApiServer({ warehousePath: temp.backend.warehousePath, port: 8765, getToken: () => token, appVersion: temp.backend.appVersion });
 const sections: string[] = [];

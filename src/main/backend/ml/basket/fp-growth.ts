@@ -116,7 +116,6 @@ export function fpGrowth(tx: Transactions, options: FpGrowthOptions): FrequentIt
   }
 
   const out: FrequentItemset[] = [];
-  let steps = 0;
   const mine = (current: FpTree, suffix: number[]): void => {
     const pathBuffer = new Int32Array(rankTotal);
     for (let rank = rankTotal - 1; rank >= 0; rank -= 1) {
@@ -154,11 +153,9 @@ export function fpGrowth(tx: Transactions, options: FpGrowthOptions): FrequentIt
         conditional.insert(pathBuffer, length, current.count[node]!);
       }
       mine(conditional, itemset);
-      steps += 1;
       if (suffix.length === 0) options.onStep?.(rankTotal - rank, rankTotal);
     }
   };
   mine(tree, []);
-  void steps;
   return out;
 }

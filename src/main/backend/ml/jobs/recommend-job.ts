@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../../shared/result';
 import { defineJob } from '../../jobs/types';
+import { POPULAR_CANDIDATES } from '../recommend/blend';
 import { trainRecommender } from '../recommend/train';
 import { loadPurchaseLines } from '../warehouse/load';
 import { insertBatched, runModelJob } from './model-run';
@@ -17,8 +18,11 @@ export const recommendParams = z
   .strict();
 
 export interface RecommendSummary {
-  /** SKUs by number of buyers, for customers with no usable history. */
+  /** SKUs by number of buyers: the popular candidates of the blend (see recommend/blend.ts). */
   popularSkus: string[];
+  /** buyers / max buyers of those SKUs, same order. */
+  popularPrior: number[];
+  popularityWeight: number;
 }
 
 export const recommendJob = defineJob({
@@ -42,7 +46,12 @@ export const recommendJob = defineJob({
           rows.push([lines.skus[item]!, q - together.offsets[item]! + 1, lines.skus[other]!, together.scores[q]!, together.common[q]!, lift, 'together']);
         }
       }
-      const summary: RecommendSummary = { popularSkus: trained.popular.slice(0, 200).map((i) => lines.skus[i]!) };
+      const top = trained.popular.slice(0, POPULAR_CANDIDATES);
+      const summary: RecommendSummary = {
+        popularSkus: top.map((i) => lines.skus[i]!),
+        popularPrior: top.map((i) => trained.prior[i]!),
+        popularityWeight: trained.metrics.popularityWeight,
+      };
       return {
         metrics: trained.metrics,
         summary,

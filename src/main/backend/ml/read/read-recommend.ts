@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/result';
 import type { Db } from '../../db/open';
 import type { RecommendSummary } from '../jobs/recommend-job';
 import { outOfStockSkus } from '../warehouse/load';
+import { blendedScore } from '../recommend/blend';
 import { latestSucceededRun } from '../warehouse/runs';
 import { productLabels } from './products';
 
@@ -39,7 +40,8 @@ export function recommendMetrics(db: Db): (RecommendMetrics & { runId: number })
  * Top-N for one customer from the stored neighbour lists: score(j) = Σ over the customer's
  * products i of sim(i, j), without products they bought and, optionally, SKUs with nothing
  * available in the latest inventory snapshot. Computed on read: it needs only the customer's
- * own SKUs and their neighbour rows. Short lists are filled up with best sellers (score 0).
+ * own SKUs and their neighbour rows, blended with the popularity prior by the run's weight
+ * (recommend/blend.ts), which also fills short lists with best sellers.
  */
 export function recommendForCustomer(db: Db, customerId: string, k: number, excludeOutOfStock: boolean): CustomerRecommendationsDto {
   const run = requireRun(db);
@@ -69,17 +71,20 @@ export function recommendForCustomer(db: Db, customerId: string, k: number, excl
       "SELECT other_sku, score FROM model_item_neighbors WHERE run_id = ? AND kind = 'similar' AND sku IN (SELECT value FROM json_each(?))",
     )
     .all(run.dto.runId, JSON.stringify(owned));
-  for (const row of neighborRows) if (isAllowed(row.other_sku)) scores.set(row.other_sku, (scores.get(row.other_sku) ?? 0) + row.score);
-  const ranked: [string, number, 'item-item' | 'popularity'][] = [...scores]
+  for (const row of neighborRows) if (!ownedSet.has(row.other_sku)) scores.set(row.other_sku, (scores.get(row.other_sku) ?? 0) + row.score);
+  // The blend of recommend/blend.ts, over the neighbour candidates and the stored best sellers.
+  const weight = run.summary?.popularityWeight ?? 0;
+  const popular = run.summary?.popularSkus ?? [];
+  const prior = new Map(popular.map((sku, i) => [sku, run.summary?.popularPrior?.[i] ?? 0]));
+  const maxCf = Math.max(0, ...scores.values());
+  const candidates = new Map<string, number>();
+  // maxCf is taken before the stock filter, so filtering only removes items and never reorders.
+  for (const [sku, cf] of scores) if (isAllowed(sku)) candidates.set(sku, blendedScore(cf, maxCf, prior.get(sku) ?? 0, weight));
+  for (const sku of popular) if (!scores.has(sku) && isAllowed(sku)) candidates.set(sku, blendedScore(0, maxCf, prior.get(sku) ?? 0, weight));
+  const ranked: [string, number, 'item-item' | 'popularity'][] = [...candidates]
     .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
     .slice(0, k)
-    .map(([sku, score]) => [sku, score, 'item-item']);
-  // Too few neighbours (new customer, or neighbours out of stock): fill up with best sellers.
-  const popular = run.summary?.popularSkus ?? [];
-  for (let i = 0; i < popular.length && ranked.length < k; i += 1) {
-    const sku = popular[i]!;
-    if (!scores.has(sku) && isAllowed(sku)) ranked.push([sku, 0, 'popularity']);
-  }
+    .map(([sku, score]) => [sku, score, scores.has(sku) ? 'item-item' : 'popularity']);
   const basis: CustomerRecommendationsDto['basis'] = ranked.some((r) => r[2] === 'item-item') ? 'item-item' : 'popularity';
   const labels = productLabels(db, ranked.map(([sku]) => sku));
   const items: ProductScoreDto[] = ranked.map(([sku, score, source]) => ({

@@ -70,7 +70,3 @@ export function transpose(m: Csr): Csr {
   }
   return { rowCount: m.colCount, colCount: m.rowCount, offsets, indices, values };
 }
-
-export function rowLength(m: Csr, row: number): number {
-  return m.offsets[row + 1]! - m.offsets[row]!;
-}

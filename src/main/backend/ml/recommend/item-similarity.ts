@@ -1,4 +1,5 @@
 import { transpose, type Csr } from './csr';
+import { TopK } from './top-k';
 
 /** Top-k neighbours per item: item i's neighbours are neighbors[offsets[i] .. offsets[i+1]). */
 export interface ItemNeighbors {
@@ -35,7 +36,7 @@ export function topPairsPerItem(
   const neighbors: number[] = [];
   const scores: number[] = [];
   const commons: number[] = [];
-  const candidates: { other: number; score: number; common: number }[] = [];
+  const best = new TopK(options.k);
   for (let i = 0; i < itemTotal; i += 1) {
     let touchedCount = 0;
     for (let k = itemRows.offsets[i]!; k < itemRows.offsets[i + 1]!; k += 1) {
@@ -49,21 +50,20 @@ export function topPairsPerItem(
         common[j] = common[j]! + 1;
       }
     }
-    candidates.length = 0;
+    best.clear();
     for (let t = 0; t < touchedCount; t += 1) {
       const j = touched[t]!;
       if (common[j]! >= options.minCommon) {
         const s = options.score({ item: i, other: j, dot: dot[j]!, common: common[j]! });
-        if (s !== null && s > 0) candidates.push({ other: j, score: s, common: common[j]! });
+        if (s !== null && s > 0) best.offer(s, j, common[j]!);
       }
       dot[j] = 0;
       common[j] = 0;
     }
-    candidates.sort((x, y) => y.score - x.score || x.other - y.other);
-    for (const c of candidates.slice(0, options.k)) {
-      neighbors.push(c.other);
+    for (const c of best.sorted()) {
+      neighbors.push(c.id);
       scores.push(c.score);
-      commons.push(c.common);
+      commons.push(c.extra);
     }
     offsets[i + 1] = neighbors.length;
     if ((i & 255) === 0) options.onItem?.(i, itemTotal);

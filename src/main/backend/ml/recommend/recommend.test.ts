@@ -147,3 +147,31 @@ describe('top-N lookups', () => {
     expect(result.scores[result.offsets[0]!]).toBeCloseTo(count([0, 5]) / count([0]), 12);
   });
 });
+
+describe('TopK', () => {
+  it('keeps the same k best as a full sort, ties to the smaller id', async () => {
+    const { TopK } = await import('./top-k');
+    const rng = createRng(12);
+    for (const k of [1, 3, 10, 50]) {
+      const items = Array.from({ length: 200 }, (_, id) => ({ id, score: Math.floor(rng.next() * 20) }));
+      const top = new TopK(k);
+      for (const item of items) top.offer(item.score, item.id, item.id * 2);
+      const expected = items.slice().sort((x, y) => y.score - x.score || x.id - y.id).slice(0, k);
+      expect(top.sorted().map((e) => [e.id, e.score, e.extra])).toEqual(expected.map((e) => [e.id, e.score, e.id * 2]));
+    }
+  });
+});
+
+describe('NeighborScorer', () => {
+  it('ranks exactly like recommendFromNeighbors', async () => {
+    const { NeighborScorer } = await import('./top-n');
+    const sim = simulatePurchases({ users: 300, items: 80, groups: 4, meanLines: 6, days: 50, seed: 8 });
+    const users = csrFromTriplets(sim.users, sim.items, new Float64Array(sim.users.length).fill(1), sim.userCount, sim.itemCount);
+    const neighbors = cosineNeighbors(bm25Weight(transpose(users), { k1: 1.2, b: 0.75 }), { k: 10, minCommon: 1 });
+    const scorer = new NeighborScorer(neighbors, sim.itemCount);
+    for (let u = 0; u < 300; u += 1) {
+      const owned = users.indices.subarray(users.offsets[u]!, users.offsets[u + 1]!);
+      expect(scorer.topItems(owned, 10)).toEqual(recommendFromNeighbors(neighbors, owned, 10).map((s) => s.item));
+    }
+  });
+});

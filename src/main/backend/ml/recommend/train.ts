@@ -2,12 +2,13 @@ import type { RecommendMetrics } from '../../../../shared/contract/models';
 import { basketsFromLines } from '../basket/train';
 import type { PurchaseLines } from '../warehouse/load';
 import { dateOfDay } from '../warehouse/load';
+import { BLEND_WEIGHTS, popularityPrior } from './blend';
 import { bm25Weight } from './bm25';
 import { boughtTogether, type BoughtTogether } from './bought-together';
 import { csrFromTriplets, transpose, type Csr } from './csr';
 import { evaluateTopN } from './evaluate';
 import { cosineNeighbors, type ItemNeighbors } from './item-similarity';
-import { popularityRanking, recommendFromNeighbors, recommendPopular } from './top-n';
+import { NeighborScorer, popularityRanking, recommendPopular } from './top-n';
 
 export interface RecommenderOptions {
   /** Neighbours kept per product. */
@@ -28,6 +29,8 @@ export interface TrainedRecommender {
   together: BoughtTogether;
   /** Item indices by number of buyers, for customers without usable history. */
   popular: number[];
+  /** buyers / max buyers per item, for the blend on read. */
+  prior: Float64Array;
 }
 
 /**
@@ -62,17 +65,35 @@ export function trainRecommender(lines: PurchaseLines, options: RecommenderOptio
       },
     });
 
-  // 1. Evaluation on the time split: train before the last testDays days, test on them.
-  const train = userItemMatrix(lines, (k) => lines.days[k]! <= cutoff);
-  const test = userItemMatrix(lines, (k) => lines.days[k]! > cutoff);
-  const trainNeighbors = neighborsOf(train, 'evaluating on the last days');
-  const trainPopular = popularityRanking(train);
   const k = options.evaluationK;
-  const model = evaluateTopN(train, test, k, (_u, owned) => recommendFromNeighbors(trainNeighbors, owned, k).map((s) => s.item));
+  // 1. The popularity weight is chosen on a validation window just before the test window.
+  const innerCutoff = cutoff - options.testDays;
+  const innerTrain = userItemMatrix(lines, (line) => lines.days[line]! <= innerCutoff);
+  const validation = userItemMatrix(lines, (line) => lines.days[line]! > innerCutoff && lines.days[line]! <= cutoff);
+  const innerScorer = new NeighborScorer(neighborsOf(innerTrain, 'choosing the popularity weight'), lines.skus.length);
+  const innerPrior = popularityPrior(innerTrain);
+  const innerRanking = popularityRanking(innerTrain);
+  const tried = BLEND_WEIGHTS.map((weight) => {
+    hooks.check();
+    const m = evaluateTopN(innerTrain, validation, k, (_u, owned) => innerScorer.topItems(owned, k, { weight, prior: innerPrior, ranking: innerRanking }));
+    return { weight, hitRate: m.hitRate, precision: m.precision, customers: m.users };
+  });
+  // Best hit rate, then precision; ties keep the smaller weight (more personal).
+  const chosen = tried.reduce((a, b) => (b.hitRate > a.hitRate || (b.hitRate === a.hitRate && b.precision > a.precision) ? b : a));
+  const popularityWeight = chosen.customers > 0 ? chosen.weight : 0;
+
+  // 2. Evaluation on the time split: train before the last testDays days, test on them.
+  const train = userItemMatrix(lines, (line) => lines.days[line]! <= cutoff);
+  const test = userItemMatrix(lines, (line) => lines.days[line]! > cutoff);
+  const scorer = new NeighborScorer(neighborsOf(train, 'evaluating on the last days'), lines.skus.length);
+  const trainPopular = popularityRanking(train);
+  const blend = { weight: popularityWeight, prior: popularityPrior(train), ranking: trainPopular };
+  const model = evaluateTopN(train, test, k, (_u, owned) => scorer.topItems(owned, k, blend));
+  const itemItemOnly = evaluateTopN(train, test, k, (_u, owned) => scorer.topItems(owned, k));
   const baseline = evaluateTopN(train, test, k, (_u, owned) => recommendPopular(trainPopular, owned, k).map((s) => s.item));
   hooks.check();
 
-  // 2. The stored model uses all the data.
+  // 3. The stored model uses all the data.
   const all = userItemMatrix(lines, () => true);
   const similar = neighborsOf(all, 'similar products');
   const together = boughtTogether(basketsFromLines(lines), { k: options.neighbors, minCommon: options.minCommon });
@@ -89,11 +110,16 @@ export function trainRecommender(lines: PurchaseLines, options: RecommenderOptio
       baselineHitRate: baseline.hitRate,
       baselinePrecision: baseline.precision,
       beatsBaseline: model.hitRate > baseline.hitRate && model.precision > baseline.precision,
+      popularityWeight,
+      validation: tried,
+      itemItemHitRate: itemItemOnly.hitRate,
+      itemItemPrecision: itemItemOnly.precision,
       products: lines.skus.length,
       customers: lines.customerKeys.length,
     },
     similar,
     together,
     popular: popularityRanking(all),
+    prior: popularityPrior(all),
   };
 }

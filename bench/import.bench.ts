@@ -1,0 +1,163 @@
+/**
+ * Import pipeline benchmark: `npx tsx bench/import.bench.ts`.
+ * On a generated store of ~1M order lines (flattened to one file per entity), measures side by
+ * side: CSV parsers on the order-lines file, `sqlite3 .import` of that file into a bare table,
+ * our staging load (parse + validate + insert) and the full import (staging, facts, aggregates,
+ * quality), with seconds per stage, rows/s, the ratios the issue sets as targets, and peak RSS.
+ * The store is generated once into STORELENS_BENCH_DIR (default: the OS temp folder) and reused.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse';
+import { inferSchema, initParser } from 'udsv';
+import { NATIVE_LOAD_ORDER } from '../src/shared/data-contract/native-format';
+import { readCsvBatches } from '../src/main/backend/csv/csv-reader';
+import { openWarehouse } from '../src/main/backend/db/open';
+import { runImport } from '../src/main/backend/etl/import-run';
+import { generateStore } from '../src/main/backend/generate';
+
+const LINES = Number(process.env.STORELENS_BENCH_LINES ?? 1_000_000);
+const ROOT = process.env.STORELENS_BENCH_DIR ?? path.join(tmpdir(), `storelens-bench-import-${LINES}`);
+const LANDING = path.join(ROOT, 'landing');
+const FLAT = path.join(ROOT, 'flat');
+const ORDER_LINES = path.join(FLAT, 'order_items.csv');
+const SELF = fileURLToPath(import.meta.url);
+
+/** One file per entity, the day files concatenated in day order (so "latest wins" is kept). */
+async function flatten(): Promise<void> {
+  mkdirSync(FLAT, { recursive: true });
+  const days = readdirSync(LANDING).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  for (const entity of NATIVE_LOAD_ORDER) {
+    const out = createWriteStream(path.join(FLAT, `${entity}.csv`));
+    let hasHeader = false;
+    for (const day of days) {
+      const file = path.join(LANDING, day, `${entity}.csv`);
+      if (!existsSync(file)) continue;
+      const text = readFileSync(file, 'utf8');
+      const body = hasHeader ? text.slice(text.indexOf('\n') + 1) : text;
+      hasHeader = true;
+      if (!out.write(body)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+  }
+}
+
+async function prepare(): Promise<void> {
+  rmSync(ROOT, { recursive: true, force: true });
+  const started = performance.now();
+  await generateStore({ outDir: LANDING, preset: 'large', lines: LINES, seed: 42 });
+  await flatten();
+  process.stdout.write(`prepared ${ROOT} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+async function timed<T>(body: () => Promise<T> | T): Promise<{ seconds: number; value: T }> {
+  const started = performance.now();
+  const value = await body();
+  return { seconds: (performance.now() - started) / 1000, value };
+}
+
+async function parseWithOurs(file: string): Promise<number> {
+  let rows = 0;
+  for await (const batch of readCsvBatches(createReadStream(file, { highWaterMark: 1 << 20 }), { file })) rows += batch.length;
+  return rows - 1;
+}
+
+async function parseWithUdsv(file: string): Promise<number> {
+  let rows = 0;
+  let parser: ReturnType<typeof initParser> | null = null;
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    parser ??= initParser(inferSchema(chunk as string));
+    parser.chunk<string[]>(chunk as string, parser.stringArrs, () => {
+      rows += 1;
+    });
+  }
+  parser?.end();
+  return rows;
+}
+
+async function parseWithCsvParse(file: string): Promise<number> {
+  let rows = 0;
+  for await (const record of createReadStream(file).pipe(parse({ from_line: 2 }))) {
+    void record;
+    rows += 1;
+  }
+  return rows;
+}
+
+function sqliteImport(file: string): number | null {
+  const probe = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
+  if (probe.status !== 0) return null;
+  const db = path.join(ROOT, 'sqlite3-import.sqlite');
+  rmSync(db, { force: true });
+  const started = performance.now();
+  const result = spawnSync('sqlite3', [db, '.mode csv', `.import ${file} order_lines`], { encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`sqlite3 .import failed: ${result.stderr}`);
+  rmSync(db, { force: true });
+  return seconds;
+}
+
+function rate(rows: number, seconds: number): string {
+  return `${Math.round(rows / seconds).toLocaleString('en-US')} rows/s`;
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--prepare')) {
+    await prepare();
+    return;
+  }
+  if (!existsSync(ORDER_LINES)) {
+    // Generated in a child process so the generator's memory does not count in our peak RSS.
+    const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--prepare'], { stdio: 'inherit', env: process.env });
+    const [code] = (await once(child, 'exit')) as [number];
+    if (code !== 0) throw new Error('preparing the bench store failed');
+  }
+  const lineBytes = statSync(ORDER_LINES).size;
+  const storeBytes = NATIVE_LOAD_ORDER.reduce((sum, e) => sum + statSync(path.join(FLAT, `${e}.csv`)).size, 0);
+  console.log(`store: ${ROOT}\norder lines file: ${(lineBytes / 1e6).toFixed(1)} MB; whole store ${(storeBytes / 1e6).toFixed(1)} MB\n`);
+
+  console.log('CSV parsers on the order-lines file (streamed, 1 MB chunks):');
+  for (const [name, run] of [['storelens csv scanner', parseWithOurs], ['udsv', parseWithUdsv], ['csv-parse', parseWithCsvParse]] as const) {
+    const { seconds, value } = await timed(() => run(ORDER_LINES));
+    console.log(`  ${name.padEnd(22)} ${seconds.toFixed(2).padStart(6)} s  ${value.toLocaleString('en-US')} rows  ${rate(value, seconds)}`);
+  }
+
+  const sqlite = sqliteImport(ORDER_LINES);
+  const warehouse = path.join(ROOT, 'bench-warehouse.sqlite');
+  for (const suffix of ['', '-wal', '-shm', '.jobs']) rmSync(warehouse + suffix, { force: true });
+  const db = openWarehouse(warehouse);
+  const files = NATIVE_LOAD_ORDER.map((e) => path.join(FLAT, `${e}.csv`));
+  const full = await timed(() => runImport(db, { kind: 'files', source: FLAT, files }));
+  const result = full.value;
+  const lines = result.files.find((f) => f.path.endsWith('order_items.csv'));
+  db.close();
+  if (!lines) throw new Error('order_items.csv was not imported');
+  const lineStage = (lines.parseMs + lines.validateMs + lines.stageMs) / 1000;
+  const stagingAll = result.stageMs / 1000;
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+
+  console.log('\nImport of the whole store in one run:');
+  console.log(`  rows read ${result.rowsRead.toLocaleString('en-US')}, loaded ${result.rowsLoaded.toLocaleString('en-US')}, duplicates ${result.rowsDuplicate}, quarantined ${result.rowsQuarantined}`);
+  console.log(`  order lines: read+parse ${(lines.parseMs / 1000).toFixed(2)} s, validate ${(lines.validateMs / 1000).toFixed(2)} s, insert ${(lines.stageMs / 1000).toFixed(2)} s = staging load ${lineStage.toFixed(2)} s (${rate(lines.rowsRead, lineStage)})`);
+  console.log(`  staging (all ${files.length} files): ${stagingAll.toFixed(2)} s (${rate(result.rowsRead, stagingAll)})`);
+  console.log(`  facts + aggregates: ${(result.transformMs / 1000).toFixed(2)} s ${JSON.stringify(result.transform?.stepMs ?? {})}`);
+  console.log(`  quality checks: ${(result.qualityMs / 1000).toFixed(2)} s`);
+  console.log(`  full import: ${full.seconds.toFixed(2)} s`);
+  console.log('\nTargets:');
+  if (sqlite !== null) {
+    console.log(`  sqlite3 .import of the order-lines file: ${sqlite.toFixed(2)} s (${rate(lines.rowsRead, sqlite)})`);
+    console.log(`  full import / sqlite3 .import = ${(full.seconds / sqlite).toFixed(2)}× (target ≤ 2.5×)`);
+    console.log(`  order-lines staging load / sqlite3 .import = ${(lineStage / sqlite).toFixed(2)}×`);
+  } else {
+    console.log('  sqlite3 CLI not found: install it (apt-get install -y sqlite3) for the .import baseline');
+  }
+  console.log(`  order-lines staging load ${lineStage.toFixed(2)} s vs pandas read_csv + to_sql 4.7 s (target: faster)`);
+  console.log(`  peak RSS ${peakMb.toFixed(0)} MB (target ≤ 500 MB)`);
+}
+
+await main();

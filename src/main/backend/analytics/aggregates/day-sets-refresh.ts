@@ -1,0 +1,97 @@
+import type { Db } from '../../db/open';
+import { DAY_SET_WIDTH, encodeTuples, type DaySetKind } from './day-set-codec';
+import type { RefreshRange } from './refresh';
+
+/** Raw rows: the 4 cell columns (currency, date, channel, category) then the tuple values. */
+type CellRow = [string, string, number, string, ...number[]];
+
+const ORDER_SQL = `
+SELECT o.currency, o.order_date, coalesce(o.channel_key, 0), coalesce(p.category, ''),
+  o.order_key, coalesce(o.customer_key, -1), sum(i.net_cents), o.shipping_cents
+FROM fct_orders o
+JOIN fct_order_items i ON i.order_key = o.order_key
+LEFT JOIN dim_product p ON p.product_key = i.product_key
+WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?
+GROUP BY o.order_key, 4
+ORDER BY 1, 2, 3, 4, 5`;
+
+const CUSTOMER_SQL = `
+SELECT o.currency, o.order_date, coalesce(o.channel_key, 0), '',
+  o.customer_key, count(*), sum(o.gross_cents - o.discount_cents - o.refund_cents)
+FROM fct_orders o
+WHERE o.is_counted = 1 AND o.customer_key IS NOT NULL AND o.order_date BETWEEN ? AND ?
+GROUP BY 1, 2, 3, o.customer_key
+ORDER BY 1, 2, 3, 5`;
+
+const RETURN_SQL = `
+SELECT o.currency, r.return_date, coalesce(o.channel_key, 0), coalesce(p.category, ''), r.order_key, coalesce(o.customer_key, -1)
+FROM fct_returns r
+JOIN fct_orders o ON o.order_key = r.order_key
+LEFT JOIN dim_product p ON p.product_key = r.product_key
+WHERE o.is_counted = 1 AND r.return_date BETWEEN ? AND ?
+GROUP BY 1, 2, 3, 4, 5
+ORDER BY 1, 2, 3, 4, 5`;
+
+/** First counted order in any currency, from the lifetime rows (already refreshed). */
+const FIRST_SQL = `
+SELECT '', f.first_date, 0, '', f.customer_key
+FROM (SELECT customer_key, min(first_order_date) AS first_date FROM agg_customer_lifetime GROUP BY customer_key) f
+ORDER BY 2, 5`;
+
+/** Reads rows sorted by cell and writes one agg_day_sets row per cell. */
+function writeCells(db: Db, kind: DaySetKind, sql: string, params: unknown[]): number {
+  const insert = db.prepare('INSERT INTO agg_day_sets (kind, currency, date_key, channel_key, category, members, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const width = DAY_SET_WIDTH[kind];
+  let cell: CellRow | null = null;
+  let values: number[] = [];
+  let cells = 0;
+  const flush = (): void => {
+    if (!cell || values.length === 0) return;
+    insert.run(kind, cell[0], cell[1], cell[2], cell[3], values.length / width, encodeTuples(values));
+    cells += 1;
+  };
+  // .all(), not .iterate(): the connection cannot insert while a statement is still stepping.
+  for (const row of db.prepare(sql).raw().all(...params) as CellRow[]) {
+    if (!cell || row[0] !== cell[0] || row[1] !== cell[1] || row[2] !== cell[2] || row[3] !== cell[3]) {
+      flush();
+      cell = row;
+      values = [];
+    }
+    for (let i = 4; i < 4 + width; i++) values.push(Number(row[i]));
+  }
+  flush();
+  return cells;
+}
+
+/**
+ * Rebuilds the day-set cells of orders dated in `range` and returns booked in `returns`; the
+ * first-order cells depend on every order of a customer, and are few, so they are rebuilt whole.
+ */
+export function refreshDaySets(db: Db, range: RefreshRange, returns: RefreshRange): number {
+  const deleteDays = db.prepare('DELETE FROM agg_day_sets WHERE kind = ? AND date_key BETWEEN ? AND ?');
+  deleteDays.run('order', range.fromDate, range.toDate);
+  deleteDays.run('customer', range.fromDate, range.toDate);
+  deleteDays.run('return', returns.fromDate, returns.toDate);
+  db.prepare("DELETE FROM agg_day_sets WHERE kind = 'first'").run();
+  let cells = 0;
+  // A month at a time keeps the rows held in memory small on a full rebuild.
+  for (const month of monthChunks(range)) {
+    cells += writeCells(db, 'order', ORDER_SQL, [month.fromDate, month.toDate]);
+    cells += writeCells(db, 'customer', CUSTOMER_SQL, [month.fromDate, month.toDate]);
+  }
+  for (const month of monthChunks(returns)) cells += writeCells(db, 'return', RETURN_SQL, [month.fromDate, month.toDate]);
+  return cells + writeCells(db, 'first', FIRST_SQL, []);
+}
+
+export function monthChunks(range: RefreshRange): RefreshRange[] {
+  const chunks: RefreshRange[] = [];
+  let from = range.fromDate;
+  while (from <= range.toDate) {
+    const [year, month] = from.split('-').map(Number) as [number, number];
+    const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+    const lastDay = new Date(Date.parse(`${nextMonth}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    chunks.push({ fromDate: from, toDate: lastDay < range.toDate ? lastDay : range.toDate });
+    from = nextMonth;
+  }
+  return chunks;
+}
