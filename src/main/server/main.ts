@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
+import { restoreApiFromSettings, stopApi } from '../backend/api/api-service';
 import { appVersion } from '../backend/app-version';
 import { createBackend } from '../backend/backend';
 import { DEFAULT_DATA_DIR, resourcesDir, warehousePathFor } from '../backend/paths';
@@ -28,10 +29,12 @@ const server = await startBridgeServer({
   ...(options.token ? { token: options.token } : {}),
 });
 
+await restoreApiFromSettings(backend);
 process.stdout.write(`Storelens ${appVersion()} (browser mode)\nwarehouse: ${backend.warehousePath}\nopen: ${server.url}\n`);
 
 async function shutdown(): Promise<void> {
   await server.close();
+  await stopApi(backend);
   await backend.close();
   process.exit(0);
 }

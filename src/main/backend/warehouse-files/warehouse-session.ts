@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SettingsStore } from '../../../shared/contract/settings';
 import type { EventListener } from '../../../shared/events';
+import { restoreApiFromSettings, stopApi } from '../api/api-service';
 import { createBackend, type Backend } from '../backend';
 import { inspectWarehouseFile } from './inspect';
 import { assertNewWarehouseTarget } from './locations';
@@ -57,6 +58,7 @@ export class WarehouseSession {
     this.unsubscribeBackend();
     const closing = this.backend;
     this.backend = null;
+    if (closing) await stopApi(closing);
     await closing?.close();
   }
 
@@ -75,6 +77,8 @@ export class WarehouseSession {
     });
     const { recentWarehouses } = this.options.settings.get();
     this.options.settings.update({ recentWarehouses: rememberRecent(recentWarehouses, target) });
+    // The local API follows the open warehouse; a failure to bind is shown in Settings, not thrown.
+    await restoreApiFromSettings(next);
     return next;
   }
 }

@@ -175,3 +175,29 @@ describe('NeighborScorer', () => {
     }
   });
 });
+
+describe('popularity blend', () => {
+  it('is popularity at w = 1 and item-item with best-seller backfill at w = 0', async () => {
+    const { NeighborScorer } = await import('./top-n');
+    const { popularityPrior } = await import('./blend');
+    const sim = simulatePurchases({ users: 400, items: 60, groups: 4, meanLines: 5, days: 50, seed: 21 });
+    const users = csrFromTriplets(sim.users, sim.items, new Float64Array(sim.users.length).fill(1), sim.userCount, sim.itemCount);
+    const neighbors = cosineNeighbors(bm25Weight(transpose(users), { k1: 1.2, b: 0.75 }), { k: 3, minCommon: 2 });
+    const scorer = new NeighborScorer(neighbors, sim.itemCount);
+    const ranking = popularityRanking(users);
+    const prior = popularityPrior(users);
+    // Independent prior: buyers / max buyers.
+    const buyers = [...Array(sim.itemCount).keys()].map((i) => new Set([...sim.items.keys()].filter((k) => sim.items[k] === i).map((k) => sim.users[k])).size);
+    expect(prior[ranking[0]!]).toBe(1);
+    expect(prior[ranking[5]!]).toBeCloseTo(buyers[ranking[5]!]! / Math.max(...buyers), 12);
+    for (let u = 0; u < 50; u += 1) {
+      const owned = users.indices.subarray(users.offsets[u]!, users.offsets[u + 1]!);
+      // w = 1: exactly the popularity baseline (its ties also go to the smaller id).
+      expect(scorer.topItems(owned, 10, { weight: 1, prior, ranking })).toEqual(recommendPopular(ranking, owned, 10).map((s) => s.item));
+      // w = 0: the item-item list first, then best sellers not already in it.
+      const cf = recommendFromNeighbors(neighbors, owned, 10).map((s) => s.item);
+      const backfill = ranking.filter((i) => !owned.includes(i) && !cf.includes(i));
+      expect(scorer.topItems(owned, 10, { weight: 0, prior, ranking })).toEqual([...cf, ...backfill].slice(0, 10));
+    }
+  });
+});
