@@ -55,7 +55,7 @@ function benchRecommend(): Result {
     model: 'recommend',
     size: `5,000 products × 100,000 customers, ${lines.length.toLocaleString('en-US')} lines`,
     seconds,
-    detail: `hit@10 ${(100 * m.hitRate).toFixed(1)}% vs popularity ${(100 * m.baselineHitRate).toFixed(1)}%, precision@10 ${(100 * m.precision).toFixed(2)}% vs ${(100 * m.baselinePrecision).toFixed(2)}%`,
+    detail: `w ${m.popularityWeight}; hit@10 ${(100 * m.hitRate).toFixed(1)}% vs popularity ${(100 * m.baselineHitRate).toFixed(1)}%, precision@10 ${(100 * m.precision).toFixed(2)}% vs ${(100 * m.baselinePrecision).toFixed(2)}%`,
   };
 }
 

@@ -54,10 +54,12 @@ CREATE TABLE agg_returns_daily (
 -- in memory: a year of a currency is ~1k small rows. kind:
 --   customer  (category '')  per customer: [customer_key, orders, net_cents (gross − discount − refunds of those orders)]
 --   order     (per category) per order:    [order_key, customer_key or -1, line_net_cents in the category, shipping_cents]
---   return    (per category) per order with a return booked that day: [order_key, customer_key or -1]
+--   return    (per category) per returned line booked that day: [order_key, customer_key or -1, sku_id, refund_cents]
 --   first     (currency '', channel 0, category '') customers whose first counted order (any currency) is that day: [customer_key]
+--   line      (per category) per SKU and customer: [sku_id, customer_key or -1, line_net_cents, units, lines]
+--   product   (per category, date_key = 'YYYY-MM': one row per MONTH) per SKU: [sku_id, line_net_cents, units, lines]
 CREATE TABLE agg_day_sets (
-  kind TEXT NOT NULL CHECK (kind IN ('customer', 'order', 'return', 'first')),
+  kind TEXT NOT NULL CHECK (kind IN ('customer', 'order', 'return', 'first', 'line', 'product')),
   currency TEXT NOT NULL,
   date_key TEXT NOT NULL,
   channel_key INTEGER NOT NULL,
@@ -66,6 +68,13 @@ CREATE TABLE agg_day_sets (
   data BLOB NOT NULL,
   PRIMARY KEY (kind, currency, date_key, channel_key, category)
 ) STRICT, WITHOUT ROWID;
+
+-- Stable small integers for SKUs inside agg_day_sets (product keys change with SCD-2 versions).
+-- Only ever grows, so a full rebuild and an incremental refresh give the same ids.
+CREATE TABLE agg_sku (
+  sku_id INTEGER PRIMARY KEY,
+  sku TEXT NOT NULL UNIQUE
+) STRICT;
 
 -- Lifetime per customer and currency: top customers overall, historical CLV, RFM, LTV tiers, cohorts.
 CREATE TABLE agg_customer_lifetime (
@@ -84,6 +93,8 @@ CREATE INDEX agg_customer_lifetime_by_currency_net ON agg_customer_lifetime (cur
 
 CREATE INDEX fct_returns_by_customer_key ON fct_returns (customer_key);
 CREATE INDEX fct_reviews_by_customer_key ON fct_reviews (customer_key);
+-- Average rating per SKU from the index alone.
+CREATE INDEX fct_reviews_by_sku_rating ON fct_reviews (sku, rating);
 CREATE INDEX fct_orders_by_currency_order_date ON fct_orders (currency, order_date);
 -- Region / segment filters become a customer mask; the filter bar lists distinct segments.
 CREATE INDEX dim_customer_by_segment ON dim_customer (segment);

@@ -5,7 +5,7 @@ import { Sidebar } from './components/Sidebar';
 import { DrawerProvider } from './drawers/DrawerContext';
 import { FilterBar } from './filters/FilterBar';
 import { FiltersProvider } from './filters/FiltersContext';
-import { PAGES, pageById } from './pages/registry';
+import { PAGES, pageById, preloadPages } from './pages/registry';
 import { PreferencesProvider } from './preferences/PreferencesContext';
 import { useHashRoute } from './useHashRoute';
 
@@ -14,6 +14,8 @@ export function App() {
   const info = useApi('system.info', (api) => api['system.info']({}));
   const page = pageById(pageId);
   const Page = page.component;
+
+  useEffect(preloadPages, []);
 
   useEffect(() => {
     // Ctrl/Cmd+1…8 switch pages, as the desktop menu does.

@@ -49,6 +49,7 @@ interface DataTableProps<T> {
 }
 
 const ROW_HEIGHT = 34;
+const NO_ROWS: never[] = [];
 
 /**
  * TanStack Table for the model (columns, sorting) and TanStack Virtual for the rows, so 100k
@@ -75,8 +76,10 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
     [columns, isServerSorted],
   );
 
+  // Server-driven tables (paged, maybe 100k rows) skip TanStack's row model entirely: it would
+  // rebuild a row object per row whenever a page arrives. Rows are read by index instead.
   const table = useReactTable({
-    data: rows,
+    data: isServerSorted ? NO_ROWS : rows,
     columns: columnDefs,
     state: { sorting },
     manualSorting: isServerSorted,
@@ -90,20 +93,22 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const tableRows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({ count: tableRows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const modelRows = table.getRowModel().rows;
+  const rowCount = isServerSorted ? rows.length : modelRows.length;
+  const rowAt = (index: number): T | undefined => (isServerSorted ? rows[index] : modelRows[index]?.original);
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
 
   useEffect(() => {
-    if (tableRows.length > 0) onRangeChange?.(first, last);
-  }, [first, last, tableRows.length, onRangeChange]);
+    if (rowCount > 0) onRangeChange?.(first, last);
+  }, [first, last, rowCount, onRangeChange]);
 
   async function exportCsv() {
     setIsExporting(true);
     try {
-      const all = exportRows ? await exportRows() : table.getSortedRowModel().rows.map((r) => r.original);
+      const all = exportRows ? await exportRows() : isServerSorted ? rows : table.getSortedRowModel().rows.map((r) => r.original);
       downloadText(`${fileSlug(title)}.csv`, toCsv(columns.map((c) => c.header), all.map((row) => columns.map((c) => c.value(row)))));
     } finally {
       setIsExporting(false);
@@ -115,7 +120,7 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (!step) return;
     event.preventDefault();
-    const target = Math.max(0, Math.min(tableRows.length - 1, index + step));
+    const target = Math.max(0, Math.min(rowCount - 1, index + step));
     virtualizer.scrollToIndex(target);
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus());
   }
@@ -134,7 +139,7 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
         </button>
       </div>
       <div className="table-scroll" ref={scrollRef} style={{ maxHeight: height }} tabIndex={-1}>
-        <table aria-label={title} aria-rowcount={tableRows.length + 1}>
+        <table aria-label={title} aria-rowcount={rowCount + 1}>
           {caption && <caption className="sr-only">{caption}</caption>}
           <thead>
             {table.getHeaderGroups().map((group) => (
@@ -170,28 +175,25 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
               </tr>
             )}
             {items.map((item) => {
-              const row = tableRows[item.index];
-              if (!row) return null;
+              const row = rowAt(item.index);
+              if (row === undefined) return null;
               return (
                 <tr
-                  key={row.id}
+                  key={isServerSorted ? item.index : (modelRows[item.index]?.id ?? item.index)}
                   data-index={item.index}
                   aria-rowindex={item.index + 2}
                   tabIndex={0}
                   className={onRowClick ? 'is-clickable' : undefined}
-                  aria-label={rowLabel?.(row.original)}
-                  onClick={onRowClick ? () => onRowClick(row.original) : undefined}
-                  onKeyDown={(event) => onRowKey(event, item.index, row.original)}
+                  aria-label={rowLabel?.(row)}
+                  onClick={onRowClick ? () => onRowClick(row) : undefined}
+                  onKeyDown={(event) => onRowKey(event, item.index, row)}
                   style={{ height: ROW_HEIGHT }}
                 >
-                  {row.getVisibleCells().map((cell) => {
-                    const spec = columns.find((c) => c.id === cell.column.id);
-                    return (
-                      <td key={cell.id} style={{ textAlign: spec?.align ?? 'left' }}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    );
-                  })}
+                  {columns.map((column) => (
+                    <td key={column.id} style={{ textAlign: column.align ?? 'left' }}>
+                      {column.cell(row)}
+                    </td>
+                  ))}
                 </tr>
               );
             })}

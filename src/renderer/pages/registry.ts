@@ -24,6 +24,27 @@ export const PAGES: readonly PageEntry[] = [
 
 export const DEFAULT_PAGE_ID = 'overview';
 
+const PAGE_MODULES = [
+  () => import('./overview/OverviewPage'),
+  () => import('./sales/SalesPage'),
+  () => import('./customers/CustomersPage'),
+  () => import('./products/ProductsPage'),
+  () => import('./recommendations/RecommendationsPage'),
+  () => import('./inventory/InventoryPage'),
+  () => import('./data/DataPage'),
+  () => import('./settings/SettingsPage'),
+];
+
+/**
+ * Fetches every page's code once the first page is up, so a later page switch waits only for
+ * its data, not for its chunk. The browser's module map makes the lazy() imports reuse these.
+ */
+export function preloadPages(): void {
+  const load = () => PAGE_MODULES.forEach((loadModule) => void loadModule().catch(() => undefined));
+  if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 500);
+}
+
 export function pageById(id: string): PageEntry {
   return PAGES.find((page) => page.id === id) ?? (PAGES[0] as PageEntry);
 }

@@ -10,6 +10,7 @@ import type { Scope } from './scope';
  */
 export interface DaySetCell {
   date: string;
+  category: string;
   data: Float64Array;
 }
 
@@ -27,12 +28,12 @@ export function readDaySets(db: Db, kind: DaySetKind, scope: Scope, range: DateR
     params.push(...scope.categories);
   }
   return db
-    .prepare<unknown[], { date_key: string; data: Buffer }>(
-      `SELECT date_key, data FROM agg_day_sets
+    .prepare<unknown[], { date_key: string; category: string; data: Buffer }>(
+      `SELECT date_key, category, data FROM agg_day_sets
        WHERE kind = ? AND currency = ? AND date_key BETWEEN ? AND ?${conditions.map((c) => ` AND ${c}`).join('')}`,
     )
     .all(...params)
-    .map((row) => ({ date: row.date_key, data: decodeTuples(row.data) }));
+    .map((row) => ({ date: row.date_key, category: row.category, data: decodeTuples(row.data) }));
 }
 
 /** Which customer keys pass the region and segment filters; `unknown` is for orders without a customer. */
@@ -94,7 +95,7 @@ export function countOrdersWithReturns(db: Db, scope: Scope, range: DateRange): 
   let count = 0;
   for (const cell of readDaySets(db, 'return', scope, range, { byCategory: true })) {
     const d = cell.data;
-    for (let i = 0; i < d.length; i += 2) {
+    for (let i = 0; i < d.length; i += 4) {
       const order = d[i] as number;
       if (seen[order] === 1 || (mask && !mask.has(d[i + 1] as number))) continue;
       seen[order] = 1;

@@ -58,6 +58,7 @@ describe('Overview KPIs on a generated, imported demo store', () => {
         shipping: totals.shippingCents, net: totals.netCents, orders: totals.orders, units: totals.units,
       });
       expect(cents(kpi.total_sales), currency).toBe(totals.netCents + totals.taxCents + totals.shippingCents);
+      expect(totals.orders * totals.refundCents, `${currency} has orders and refunds`).toBeGreaterThan(0);
     }
   });
 
@@ -69,5 +70,9 @@ describe('Overview KPIs on a generated, imported demo store', () => {
     });
     // Customers are per currency; one customer buys in one region's currency, so the sum is the manifest's distinct count.
     expect(customers.reduce((a, b) => a + b, 0)).toBe(manifest.totals.customers);
+    // Over the whole history every customer's first order is in the range: all are new.
+    const usd = overview(temp.backend.db, FiltersSchema.parse({ from: days[0], to: days.at(-1), currency: 'USD', compare: 'none' }));
+    const value = (id: string): unknown => usd.kpis.find((k) => k.metricId === id)?.value;
+    expect(value('new_customers')).toBe(value('customers'));
   });
 });

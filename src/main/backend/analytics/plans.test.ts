@@ -10,7 +10,7 @@ afterAll(() => warehouse.dispose());
 // Enough statistics that the planner behaves as on a big warehouse.
 warehouse.db.exec('ANALYZE');
 
-const BIG_TABLES = ['fct_order_items', 'fct_orders', 'fct_returns', 'agg_sales_daily', 'agg_returns_daily', 'agg_customer_daily', 'agg_product_daily'];
+const BIG_TABLES = ['fct_order_items', 'fct_orders', 'fct_returns', 'agg_sales_daily', 'agg_returns_daily', 'agg_day_sets', 'agg_customer_lifetime', 'agg_product_daily'];
 const FILTER_SETS = [
   { from: '2024-03-01', to: '2024-03-31' },
   { from: '2024-03-01', to: '2024-03-31', region: ['North'], channel: ['web'] },
@@ -33,11 +33,11 @@ function aliases(sql: string): Map<string, string> {
   return map;
 }
 
-/** "SCAN <table or alias>" without an index, on a fact or aggregate table, reads all of it. */
+/** "SCAN <table or alias>" (whole table, or a whole index in its order) on a fact or aggregate table reads all of it. */
 function fullScans(plan: string[], sql: string): string[] {
   const names = aliases(sql);
   return plan.filter((detail) => {
-    const match = /^SCAN (\w+)$/.exec(detail.trim());
+    const match = /^SCAN (\w+)(?: USING (?:COVERING )?INDEX \w+)?$/.exec(detail.trim());
     return match !== null && BIG_TABLES.includes(names.get(match[1] ?? '') ?? match[1] ?? '');
   });
 }
@@ -58,5 +58,16 @@ describe('query plans with a date range', () => {
   it('the detector sees a real full scan', () => {
     const sql = 'SELECT sum(quantity) FROM fct_order_items i WHERE i.sku = ?';
     expect(fullScans(queryPlan(warehouse.db, { sql, params: ['SKU-1'] }), sql)).toEqual(['SCAN i']);
+  });
+
+  it('the detector sees a whole-index scan (a GROUP BY walking an index instead of the date range)', () => {
+    const sql = 'SELECT a.sku, sum(a.units) FROM agg_product_daily a INDEXED BY agg_product_daily_by_sku WHERE a.date_key BETWEEN ? AND ? GROUP BY a.sku';
+    expect(fullScans(queryPlan(warehouse.db, { sql, params: ['2024-03-01', '2024-03-31'] }), sql)).toEqual(['SCAN a USING INDEX agg_product_daily_by_sku']);
+  });
+
+  it('day-set reads are a primary-key range on kind, currency and dates', () => {
+    const sql = "SELECT date_key, category, data FROM agg_day_sets WHERE kind = 'customer' AND currency = ? AND date_key BETWEEN ? AND ? AND channel_key IN (?, ?)";
+    const plan = queryPlan(warehouse.db, { sql, params: ['EUR', '2024-03-01', '2024-03-31', 1, 2] });
+    expect(plan.join('\n')).toMatch(/SEARCH agg_day_sets USING PRIMARY KEY \(kind=\? AND currency=\? AND date_key>\? AND date_key<\?\)/);
   });
 });

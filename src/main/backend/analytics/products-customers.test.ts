@@ -108,6 +108,36 @@ describe('customers', () => {
     expect(page1.rows[0]?.clv).toBeCloseTo((lifetime.get(page1.rows[0]?.customerId ?? '')?.net ?? NaN) / 100, 6);
   });
 
+  it('top customers under two categories and a region: distinct orders with such lines, their line net', () => {
+    const f: ExpectedFilters = { ...ALL, category: ['Shoes', 'Bags'], region: ['North', 'South'] };
+    const expected = new Map<string, { orders: number; net: number }>();
+    for (const o of model.ordersIn(f)) {
+      if (!o.customerId) continue;
+      const e = expected.get(o.customerId) ?? { orders: 0, net: 0 };
+      e.orders += 1;
+      e.net += model.linesOf(o, f).reduce((s, l) => s + lineNet(l.line), 0);
+      expected.set(o.customerId, e);
+    }
+    const sorted = [...expected].sort((a, b) => b[1].net - a[1].net || a[0].localeCompare(b[0]));
+    const result = topCustomers(warehouse.db, filters(f), { search: '', sort: 'net_revenue', direction: 'desc', offset: 0, limit: 1000 });
+    expect(result.total).toBe(expected.size);
+    expect(result.rows.map((r) => [r.customerId, r.orders, Math.round(r.netRevenue * 100)])).toEqual(sorted.map(([id, e]) => [id, e.orders, e.net]));
+    expect(result.rows.some((r) => r.orders >= 2)).toBe(true);
+  });
+
+  it('sorts by orders ascending with ties by customer id, and ranks by net revenue', () => {
+    const f: ExpectedFilters = { ...ALL, channel: ['web'] };
+    const expected = customerTotals(f);
+    const result = topCustomers(warehouse.db, filters(f), { search: '', sort: 'orders', direction: 'asc', offset: 0, limit: 1000 });
+    const byOrders = [...expected].sort((a, b) => a[1].orders - b[1].orders || a[0].localeCompare(b[0]));
+    expect(result.rows.map((r) => r.customerId)).toEqual(byOrders.map(([id]) => id));
+    const nets = [...expected.values()].map((e) => e.net);
+    for (const row of result.rows) {
+      const net = expected.get(row.customerId)?.net ?? 0;
+      expect(row.rank, row.customerId).toBe(1 + nets.filter((n) => n > net).length);
+    }
+  });
+
   it('search and sort run on the server', () => {
     const result = topCustomers(warehouse.db, filters(ALL), { search: 'customer1', sort: 'name', direction: 'asc', offset: 0, limit: 50 });
     expect(result.rows.length).toBeGreaterThan(0);

@@ -15,8 +15,7 @@ export function bestSellers(db: Db, filters: ParsedFilters, options: BestSellers
   const columns = ['sku', 'name', 'category', 'net_sales', 'units', 'orders', 'rank'];
   const empty = (): BestSellersResult => ({ meta: metaOf(scope, true), by: options.by, series: { columns, rows: [] } });
   if (scope.emptyReason || !scope.range) return empty();
-  const isProduct = new Set(db.prepare<[], { sku: string }>('SELECT DISTINCT sku FROM dim_product WHERE is_product = 1').all().map((r) => r.sku));
-  const products = productSales(db, scope, scope.range).filter((p) => isProduct.has(p.sku));
+  const products = productSales(db, scope, scope.range).filter((p) => p.isProduct);
   if (products.length === 0) return empty();
   const measure = (p: (typeof products)[number]): number => (options.by === 'units' ? p.units : p.net);
   products.sort((a, b) => measure(b) - measure(a) || a.sku.localeCompare(b.sku));
@@ -34,7 +33,7 @@ export function productRatings(db: Db, filters: ParsedFilters, options: { limit:
   if (scope.emptyReason || !scope.range) return empty();
   const ratings = new Map(
     db
-      .prepare<[], { sku: string; avg: number; n: number }>('SELECT sku, avg(rating) AS avg, count(*) AS n FROM fct_reviews GROUP BY sku')
+      .prepare<[], { sku: string; avg: number; n: number }>('SELECT sku, avg(rating) AS avg, count(*) AS n FROM fct_reviews INDEXED BY fct_reviews_by_sku_rating GROUP BY sku')
       .all()
       .map((r) => [r.sku, r]),
   );

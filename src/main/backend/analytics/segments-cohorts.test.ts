@@ -121,6 +121,29 @@ describe('cohorts', () => {
     expect(result.cohorts.some((c) => c.retention.includes(null))).toBe(true);
   });
 
+  it('retention under a category and a channel filter counts only orders with lines in the category', () => {
+    const f: ExpectedFilters = { ...ALL, category: ['Shoes'], channel: ['web'] };
+    const result = cohortRetention(warehouse.db, filters(f), { maxOffset: 6 });
+    const first = new Map<string, string>();
+    for (const o of spec.orders) {
+      if (!o.customerId || !isCountedStatus(o.status)) continue;
+      const d = first.get(o.customerId);
+      if (!d || o.date < d) first.set(o.customerId, o.date);
+    }
+    const active = new Map<string, Set<number>>();
+    for (const o of model.ordersIn({ ...f, from: '2000-01-01', to: '2100-01-01' })) {
+      if (!o.customerId) continue;
+      active.set(o.customerId, (active.get(o.customerId) ?? new Set()).add(monthIndex(o.date.slice(0, 7))));
+    }
+    expect(result.cohorts.length).toBeGreaterThan(2);
+    for (const cohort of result.cohorts) {
+      const members = [...active.keys()].filter((id) => first.get(id)?.slice(0, 7) === cohort.cohortMonth);
+      expect(cohort.customers, cohort.cohortMonth).toBe(members.length);
+      const retained = members.filter((id) => active.get(id)?.has(monthIndex(cohort.cohortMonth) + 1)).length;
+      if (cohort.isComplete[1]) expect(cohort.retention[1]).toBeCloseTo(retained / members.length, 9);
+    }
+  });
+
   it('cohort LTV reads fct_cohort_ltv and flags incomplete windows', () => {
     warehouse.db.prepare(
       `INSERT INTO fct_cohort_ltv VALUES ('2024-01', 30, 'EUR', 10, 4, 50000, 5000, 1), ('2024-01', 90, 'EUR', 10, 6, 80000, 8000, 0),

@@ -67,8 +67,8 @@ export const ANALYTICS_VIEWS: readonly AnalyticsView[] = [
   define('product', 'analytics.productDetail', 'one SKU: SCD-2 versions, stock, sales, rating', [['sku', 'the SKU (required)']], ['avg_rating'], (db, a) => productDetail(db, a.sku), false),
   define('rfm', 'analytics.rfm', 'RFM quintile scores and named segments', [['limit', 'customer rows (default 2000)']], ['recency_days', 'frequency', 'monetary'], (db, a) => rfm(db, a.filters, a)),
   define('ltv-segments', 'analytics.ltvSegments', 'Bronze/Silver/Gold/Platinum by historical CLV', [['thresholds', 'three ascending lower bounds for Silver, Gold, Platinum (JSON array)']], ['clv_historical'], (db, a) => ltvSegments(db, a.filters, a)),
-  define('cohort-retention', 'analytics.cohortRetention', 'monthly cohort retention matrix and survival curves', [['maxOffset', 'months after the first (default 12)']], ['cohort_retention'], (db, a) => cohortRetention(db, a.filters, a)),
-  define('cohort-ltv', 'analytics.cohortLtv', '7/30/90-day cohort LTV and retention (fct_cohort_ltv)', [['windowDays', '7 | 30 | 90']], ['cohort_ltv', 'cohort_window_retention'], (db, a) => cohortLtv(db, a.filters, a)),
+  define('cohort-retention', 'analytics.cohortRetention', 'monthly cohort retention matrix and survival curves (every filter applies to activity; cohorts are by first purchase in any currency)', [['maxOffset', 'months after the first (default 12)']], ['cohort_retention'], (db, a) => cohortRetention(db, a.filters, a)),
+  define('cohort-ltv', 'analytics.cohortLtv', '7/30/90-day cohort LTV and retention (fct_cohort_ltv; currency and months only, the dimension filters do not apply)', [['windowDays', '7 | 30 | 90']], ['cohort_ltv', 'cohort_window_retention'], (db, a) => cohortLtv(db, a.filters, a)),
 ];
 
 export function findView(name: string): AnalyticsView | undefined {

@@ -20,7 +20,7 @@ export function rfmScatterOption(customers: Columnar, format: ValueFormatter) {
     bySegment.set(segment[i] ?? '', list);
   });
   return {
-    grid: { ...GRID, top: 56 },
+    grid: { ...GRID, top: 56, bottom: 28 },
     legend: { ...LEGEND_TOP },
     tooltip: {
       trigger: 'item',
@@ -37,6 +37,7 @@ export function rfmScatterOption(customers: Columnar, format: ValueFormatter) {
       // log axes cannot place 0 or negative totals (a full refund); they sit on the lowest tick.
       data: data.map((d) => ({ ...d, value: [d.value[0], Math.max(d.value[1], 1), d.value[2]] })),
       symbolSize: (value: [number, number, number]) => Math.min(24, 5 + Math.sqrt(value[2]) * 3),
+      itemStyle: { opacity: 0.65 },
       emphasis: { focus: 'series' },
     })),
   };

@@ -2,6 +2,9 @@ import type { CohortRetentionResult, Columnar } from '../../../shared/contract/a
 import { numberColumn, stringColumn } from './columnar';
 import { truncatedLabel, type ValueFormatter } from './common';
 
+/** One sequential scale for every heatmap; its light end still reads on the dark surface. */
+const HEAT_COLOURS = ['#dbe4ff', '#7d95f5', '#2f4bd0'];
+
 function visualRange(values: (number | null)[]): [number, number] {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
   return finite.length ? [Math.min(0, ...finite), Math.max(...finite)] : [0, 1];
@@ -23,7 +26,7 @@ export function regionCategoryHeatmapOption(regions: string[], categories: strin
     },
     xAxis: { type: 'category', data: categories, axisLabel: { ...truncatedLabel(90), rotate: categories.length > 6 ? 30 : 0 }, splitArea: { show: true } },
     yAxis: { type: 'category', data: regions, axisLabel: truncatedLabel(110), splitArea: { show: true } },
-    visualMap: { min, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, formatter: (v: number) => format(v) },
+    visualMap: { min, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, formatter: (v: number) => format(v), inRange: { color: HEAT_COLOURS } },
     series: [
       {
         type: 'heatmap',
@@ -37,7 +40,14 @@ export function regionCategoryHeatmapOption(regions: string[], categories: strin
           // The top category of each region is outlined, so "what sells where" reads at a glance.
           ...(rank[i] === 1 ? { itemStyle: { borderColor: '#f59e0b', borderWidth: 2 } } : {}),
         })),
-        label: { show: categories.length * regions.length <= 80, formatter: (p: { data: { value: [number, number, number] } }) => format(p.data.value[2]), fontSize: 10 },
+        label: {
+          show: categories.length * regions.length <= 80,
+          formatter: (p: { data: { value: [number, number, number] } }) => format(p.data.value[2]),
+          fontSize: 10,
+          color: '#fff',
+          textBorderColor: 'rgba(15,23,42,0.75)',
+          textBorderWidth: 2,
+        },
       },
     ],
   };
@@ -59,7 +69,7 @@ export function seasonalityOption(categories: string[], cells: Columnar) {
     },
     xAxis: { type: 'category', data: MONTHS, splitArea: { show: true } },
     yAxis: { type: 'category', data: categories, axisLabel: truncatedLabel(110), splitArea: { show: true } },
-    visualMap: { min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, formatter: (v: number) => `${(v * 100).toFixed(0)} %` },
+    visualMap: { min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, formatter: (v: number) => `${(v * 100).toFixed(0)} %`, inRange: { color: HEAT_COLOURS } },
     series: [
       {
         type: 'heatmap',
@@ -94,14 +104,14 @@ export function cohortHeatmapOption(result: Pick<CohortRetentionResult, 'offsets
     tooltip: { confine: true },
     xAxis: { type: 'category', data: result.offsets.map((o) => `M${o}`), name: 'Months since first order', nameLocation: 'middle', nameGap: 26, splitArea: { show: true } },
     yAxis: { type: 'category', data: cohorts, inverse: true, splitArea: { show: true } },
-    visualMap: { min: 0, max: 1, show: false, seriesIndex: 0, inRange: { color: ['#dbeafe', '#60a5fa', '#1d4ed8'] } },
+    visualMap: { min: 0, max: 1, show: false, seriesIndex: 0, inRange: { color: HEAT_COLOURS } },
     series: [
       {
         type: 'heatmap',
         name: 'Retention',
         data: finished,
         tooltip: { formatter: (p: Parameters<typeof cohortName>[0]) => `${cohortName(p)}<b>${(p.data.value[2] * 100).toFixed(1)} %</b>` },
-        label: { show: showLabels, fontSize: 10, color: '#0b1220', formatter: (p: { data: { value: [number, number, number] } }) => `${Math.round(p.data.value[2] * 100)}` },
+        label: { show: showLabels, fontSize: 10, color: '#fff', textBorderColor: 'rgba(15,23,42,0.75)', textBorderWidth: 2, formatter: (p: { data: { value: [number, number, number] } }) => `${Math.round(p.data.value[2] * 100)}` },
       },
       {
         type: 'heatmap',

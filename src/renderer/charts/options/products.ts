@@ -26,7 +26,7 @@ export function salesVsRatingOption(points: Columnar, format: ValueFormatter) {
   const rating = numberColumn(points, 'avg_rating');
   const reviews = numberColumn(points, 'reviews');
   return {
-    grid: { ...GRID, top: 28 },
+    grid: { ...GRID, top: 28, bottom: 28 },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -44,6 +44,7 @@ export function salesVsRatingOption(points: Columnar, format: ValueFormatter) {
           .map((sku, i) => ({ value: [rating[i], sales[i] ?? 0, reviews[i] ?? 0], sku, name: names[i] || sku }))
           .filter((d): d is { value: [number, number, number]; sku: string; name: string } => d.value[0] !== null && d.value[0] !== undefined),
         symbolSize: (value: [number, number, number]) => Math.min(26, 5 + Math.sqrt(value[2]) * 2),
+        itemStyle: { opacity: 0.6 },
       },
     ],
   };

@@ -21,7 +21,7 @@ export function customerColumns(money: (v: number | null) => string): TableColum
     { id: 'region', header: 'Region', cell: (r) => r.region ?? '—', value: (r) => r.region, width: 100, isSortable: false },
     { id: 'segment', header: 'Segment', cell: (r) => r.segment ?? '—', value: (r) => r.segment, width: 96, isSortable: false },
     { id: 'orders', header: 'Orders', align: 'right', cell: (r) => formatCount(r.orders), value: (r) => r.orders, width: 90, metricId: 'orders' },
-    { id: 'net_revenue', header: 'Net revenue', align: 'right', cell: (r) => money(r.netRevenue), value: (r) => r.netRevenue, width: 120, metricId: 'net_sales' },
+    { id: 'net_revenue', header: 'Net revenue', align: 'right', cell: (r) => money(r.netRevenue), value: (r) => r.netRevenue, width: 134, metricId: 'net_sales' },
     { id: 'first_order', header: 'First order', cell: (r) => r.firstOrder ?? '—', value: (r) => r.firstOrder, width: 106 },
     { id: 'last_order', header: 'Last order', cell: (r) => r.lastOrder ?? '—', value: (r) => r.lastOrder, width: 106 },
     { id: 'clv', header: 'Hist. CLV', align: 'right', cell: (r) => money(r.clv), value: (r) => r.clv, width: 110, metricId: 'clv_historical' },

@@ -3,13 +3,22 @@ import type { CustomerRow, CustomerSortKey, Filters } from '../../../shared/cont
 import type { AppError } from '../../../shared/result';
 import { useEngine, useEngineCall } from '../../api/useEngine';
 
-export const PAGE_SIZE = 500;
+export const PAGE_SIZE = 1000;
 
 /** Rows not fetched yet: the table draws them as "…" and asks for their page when they scroll in. */
 const placeholders = new WeakSet<CustomerRow>();
 
 export function isPlaceholder(row: CustomerRow): boolean {
   return placeholders.has(row);
+}
+
+function cachedPlaceholder(cache: Map<number, CustomerRow>, index: number): CustomerRow {
+  let row = cache.get(index);
+  if (!row) {
+    row = placeholder(index);
+    cache.set(index, row);
+  }
+  return row;
 }
 
 function placeholder(index: number): CustomerRow {
@@ -38,6 +47,7 @@ export function usePagedCustomers(query: Query | null) {
   const inFlight = useRef(new Set<number>());
   const queryKey = JSON.stringify(query);
 
+  const placeholderCache = useRef(new Map<number, CustomerRow>());
   useEffect(() => {
     setPages(new Map());
     inFlight.current = new Set();
@@ -50,7 +60,7 @@ export function usePagedCustomers(query: Query | null) {
     for (let i = 0; i < total; i++) {
       const page = Math.floor(i / PAGE_SIZE);
       const source = page === 0 ? first.data.rows : pages.get(page);
-      list[i] = source?.[i - page * PAGE_SIZE] ?? placeholder(i);
+      list[i] = source?.[i - page * PAGE_SIZE] ?? cachedPlaceholder(placeholderCache.current, i);
     }
     return list;
   }, [first.data, pages, total]);

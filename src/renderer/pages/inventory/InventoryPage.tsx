@@ -26,17 +26,17 @@ export default function InventoryPage() {
   const itemColumns = useMemo<TableColumn<Row>[]>(
     () => [
       { id: 'sku', header: 'SKU', width: 110, cell: (r) => <ProductLink sku={String(r.sku)} />, value: (r) => r.sku },
-      { id: 'name', header: 'Product', width: 240, cell: (r) => String(r.name ?? ''), value: (r) => r.name },
-      { id: 'category', header: 'Category', width: 130, cell: (r) => String(r.category ?? '—'), value: (r) => r.category },
+      { id: 'name', header: 'Product', width: 200, cell: (r) => String(r.name ?? ''), value: (r) => r.name },
+      { id: 'category', header: 'Category', width: 120, cell: (r) => String(r.category ?? '—'), value: (r) => r.category },
       { id: 'on_hand', header: 'On hand', align: 'right', width: 90, cell: (r) => formatCount(num(r.on_hand)), value: (r) => r.on_hand },
       { id: 'allocated', header: 'Allocated', align: 'right', width: 90, cell: (r) => formatCount(num(r.allocated)), value: (r) => r.allocated },
       { id: 'available', header: 'Available', align: 'right', width: 90, cell: (r) => formatCount(num(r.available)), value: (r) => r.available },
-      { id: 'reorder_point', header: 'Reorder point', align: 'right', width: 110, cell: (r) => formatCount(num(r.reorder_point)), value: (r) => r.reorder_point },
+      { id: 'reorder_point', header: 'Reorder pt', align: 'right', width: 96, cell: (r) => formatCount(num(r.reorder_point)), value: (r) => r.reorder_point },
       {
         id: 'days_of_cover',
         header: 'Days of cover',
         align: 'right',
-        width: 120,
+        width: 130,
         metricId: 'days_of_cover',
         cell: (r) => (num(r.days_of_cover) === null ? <span className="muted">no recent sales</span> : `${(num(r.days_of_cover) ?? 0).toFixed(1)} d`),
         value: (r) => r.days_of_cover,
@@ -49,13 +49,13 @@ export default function InventoryPage() {
     () => [
       { id: 'raised_date', header: 'Raised', width: 100, cell: (r) => String(r.raised_date), value: (r) => r.raised_date },
       { id: 'sku', header: 'SKU', width: 110, cell: (r) => <ProductLink sku={String(r.sku)} />, value: (r) => r.sku },
-      { id: 'name', header: 'Product', width: 220, cell: (r) => String(r.name ?? ''), value: (r) => r.name },
+      { id: 'name', header: 'Product', width: 190, cell: (r) => String(r.name ?? ''), value: (r) => r.name },
       { id: 'on_hand', header: 'On hand', align: 'right', width: 80, cell: (r) => formatCount(num(r.on_hand)), value: (r) => r.on_hand },
-      { id: 'allocated', header: 'Allocated', align: 'right', width: 80, cell: (r) => formatCount(num(r.allocated)), value: (r) => r.allocated },
+      { id: 'allocated', header: 'Allocated', align: 'right', width: 90, cell: (r) => formatCount(num(r.allocated)), value: (r) => r.allocated },
       { id: 'reorder_point', header: 'Reorder pt', align: 'right', width: 90, cell: (r) => formatCount(num(r.reorder_point)), value: (r) => r.reorder_point },
       { id: 'status', header: 'Status', width: 90, cell: (r) => <span className={`badge ${r.status === 'open' ? 'bad' : 'good'}`}>{String(r.status)}</span>, value: (r) => r.status },
       { id: 'resolved_date', header: 'Resolved', width: 100, cell: (r) => String(r.resolved_date ?? '—'), value: (r) => r.resolved_date },
-      { id: 'days_open', header: 'Days open', align: 'right', width: 90, cell: (r) => formatCount(num(r.days_open)), value: (r) => r.days_open },
+      { id: 'days_open', header: 'Days open', align: 'right', width: 96, cell: (r) => formatCount(num(r.days_open)), value: (r) => r.days_open },
     ],
     [],
   );

@@ -2,7 +2,7 @@
  * agg_day_sets cells hold fixed-width tuples of numbers packed as little-endian Float64 (exact
  * for integer keys and cents up to 2^53, so no overflow on large B2B orders).
  */
-export const DAY_SET_WIDTH = { customer: 3, order: 4, return: 2, first: 1 } as const;
+export const DAY_SET_WIDTH = { customer: 3, order: 4, return: 4, first: 1, line: 5, product: 4 } as const;
 export type DaySetKind = keyof typeof DAY_SET_WIDTH;
 
 export function encodeTuples(values: readonly number[]): Buffer {

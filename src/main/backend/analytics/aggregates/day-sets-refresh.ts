@@ -24,11 +24,35 @@ GROUP BY 1, 2, 3, o.customer_key
 ORDER BY 1, 2, 3, 5`;
 
 const RETURN_SQL = `
-SELECT o.currency, r.return_date, coalesce(o.channel_key, 0), coalesce(p.category, ''), r.order_key, coalesce(o.customer_key, -1)
+SELECT o.currency, r.return_date, coalesce(o.channel_key, 0), coalesce(p.category, ''), r.order_key, coalesce(o.customer_key, -1),
+  s.sku_id, sum(r.refund_cents)
 FROM fct_returns r
 JOIN fct_orders o ON o.order_key = r.order_key
+JOIN agg_sku s ON s.sku = r.sku
 LEFT JOIN dim_product p ON p.product_key = r.product_key
 WHERE o.is_counted = 1 AND r.return_date BETWEEN ? AND ?
+GROUP BY 1, 2, 3, 4, 5, 7
+ORDER BY 1, 2, 3, 4, 5, 7`;
+
+const LINE_SQL = `
+SELECT o.currency, o.order_date, coalesce(o.channel_key, 0), coalesce(p.category, ''), s.sku_id, coalesce(o.customer_key, -1),
+  sum(i.net_cents), sum(i.quantity), count(*)
+FROM fct_orders o
+JOIN fct_order_items i ON i.order_key = o.order_key
+JOIN agg_sku s ON s.sku = i.sku
+LEFT JOIN dim_product p ON p.product_key = i.product_key
+WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?
+GROUP BY 1, 2, 3, 4, 5, 6
+ORDER BY 1, 2, 3, 4, 5, 6`;
+
+const PRODUCT_MONTH_SQL = `
+SELECT o.currency, substr(o.order_date, 1, 7), coalesce(o.channel_key, 0), coalesce(p.category, ''), s.sku_id,
+  sum(i.net_cents), sum(i.quantity), count(*)
+FROM fct_orders o
+JOIN fct_order_items i ON i.order_key = o.order_key
+JOIN agg_sku s ON s.sku = i.sku
+LEFT JOIN dim_product p ON p.product_key = i.product_key
+WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?
 GROUP BY 1, 2, 3, 4, 5
 ORDER BY 1, 2, 3, 4, 5`;
 
@@ -72,26 +96,43 @@ export function refreshDaySets(db: Db, range: RefreshRange, returns: RefreshRang
   deleteDays.run('order', range.fromDate, range.toDate);
   deleteDays.run('customer', range.fromDate, range.toDate);
   deleteDays.run('return', returns.fromDate, returns.toDate);
+  deleteDays.run('line', range.fromDate, range.toDate);
+  // Month cells cover whole months: every month the range touches is rebuilt whole.
+  const months = monthChunks(range);
+  const wholeMonths = { fromDate: `${range.fromDate.slice(0, 7)}-01`, toDate: months.length > 0 ? monthEnd(range.toDate) : range.toDate };
+  deleteDays.run('product', range.fromDate.slice(0, 7), range.toDate.slice(0, 7));
   db.prepare("DELETE FROM agg_day_sets WHERE kind = 'first'").run();
+  db.prepare('INSERT OR IGNORE INTO agg_sku (sku) SELECT DISTINCT sku FROM fct_order_items WHERE order_date BETWEEN ? AND ? ORDER BY sku')
+    .run(wholeMonths.fromDate, wholeMonths.toDate);
+  db.prepare('INSERT OR IGNORE INTO agg_sku (sku) SELECT DISTINCT sku FROM fct_returns WHERE return_date BETWEEN ? AND ? ORDER BY sku')
+    .run(returns.fromDate, returns.toDate);
   let cells = 0;
   // A month at a time keeps the rows held in memory small on a full rebuild.
-  for (const month of monthChunks(range)) {
+  for (const month of months) {
     cells += writeCells(db, 'order', ORDER_SQL, [month.fromDate, month.toDate]);
     cells += writeCells(db, 'customer', CUSTOMER_SQL, [month.fromDate, month.toDate]);
+    cells += writeCells(db, 'line', LINE_SQL, [month.fromDate, month.toDate]);
   }
+  for (const month of monthChunks(wholeMonths)) cells += writeCells(db, 'product', PRODUCT_MONTH_SQL, [month.fromDate, month.toDate]);
   for (const month of monthChunks(returns)) cells += writeCells(db, 'return', RETURN_SQL, [month.fromDate, month.toDate]);
   return cells + writeCells(db, 'first', FIRST_SQL, []);
 }
 
+function nextMonthStart(isoDate: string): string {
+  const [year, month] = isoDate.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+function monthEnd(isoDate: string): string {
+  return new Date(Date.parse(`${nextMonthStart(isoDate)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The range cut at month boundaries. */
 export function monthChunks(range: RefreshRange): RefreshRange[] {
   const chunks: RefreshRange[] = [];
-  let from = range.fromDate;
-  while (from <= range.toDate) {
-    const [year, month] = from.split('-').map(Number) as [number, number];
-    const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-    const lastDay = new Date(Date.parse(`${nextMonth}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    chunks.push({ fromDate: from, toDate: lastDay < range.toDate ? lastDay : range.toDate });
-    from = nextMonth;
+  for (let from = range.fromDate; from <= range.toDate; from = nextMonthStart(from)) {
+    const last = monthEnd(from);
+    chunks.push({ fromDate: from, toDate: last < range.toDate ? last : range.toDate });
   }
   return chunks;
 }

@@ -17,6 +17,8 @@ export interface BenchWarehouseOptions {
   cacheDir: string;
   preset: GeneratorPreset;
   seed: number;
+  /** Use this warehouse file's facts instead of generating and importing (e.g. a synthetic one). */
+  factsFile?: string | undefined;
   log: (line: string) => void;
 }
 
@@ -59,11 +61,12 @@ function schemaHash(): string {
 /** Opens (building when missing) the working warehouse for the current aggregate schema. */
 export async function openBenchWarehouse(options: BenchWarehouseOptions): Promise<{ db: Db; file: string; isNew: boolean }> {
   mkdirSync(options.cacheDir, { recursive: true });
-  const facts = path.join(options.cacheDir, `facts-${options.preset}-${options.seed}.sqlite`);
+  const facts = options.factsFile ?? path.join(options.cacheDir, `facts-${options.preset}-${options.seed}.sqlite`);
   if (!existsSync(facts)) await buildFactsFile(options, facts);
-  const file = path.join(options.cacheDir, `work-${options.preset}-${options.seed}-${schemaHash()}.sqlite`);
+  const name = options.factsFile ? path.basename(options.factsFile, '.sqlite') : `${options.preset}-${options.seed}`;
+  const file = path.join(options.cacheDir, `work-${name}-${schemaHash()}.sqlite`);
   if (existsSync(file)) return { db: openWarehouse(file), file, isNew: false };
-  for (const old of readdirSync(options.cacheDir).filter((n) => n.startsWith(`work-${options.preset}-${options.seed}-`))) {
+  for (const old of readdirSync(options.cacheDir).filter((n) => n.startsWith(`work-${name}-`))) {
     rmSync(path.join(options.cacheDir, old), { force: true });
   }
   const started = performance.now();

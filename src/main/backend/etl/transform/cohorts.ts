@@ -13,25 +13,35 @@ export const COHORT_WINDOWS = [7, 30, 90] as const;
  */
 export function rebuildCohortLtv(db: Db): number {
   db.exec('DELETE FROM fct_cohort_ltv');
+  // One pass over each customer's first 90 days (by the customer index: the unary + keeps the
+  // planner off the (currency, order_date) index, which would scan every order of the period),
+  // then one row per window.
   return db
     .prepare(
       `INSERT INTO fct_cohort_ltv (cohort_month, window_days, currency, customers, retained_customers, revenue_cents, ltv_cents, is_complete)
        WITH firsts AS (
          SELECT customer_key, order_key, order_date AS first_date, currency FROM fct_orders WHERE is_first_order = 1 AND is_counted = 1),
        per_customer AS (
-         SELECT f.customer_key, substr(f.first_date, 1, 7) AS cohort, f.currency, f.first_date, w.value AS window_days,
-           sum(CASE WHEN julianday(o.order_date) - julianday(f.first_date) < w.value THEN o.net_cents ELSE 0 END) AS revenue,
-           max(CASE WHEN o.order_key <> f.order_key AND julianday(o.order_date) - julianday(f.first_date) < w.value THEN 1 ELSE 0 END) AS is_retained
+         SELECT f.customer_key, substr(f.first_date, 1, 7) AS cohort, f.currency, f.first_date,
+           sum(CASE WHEN o.order_date < date(f.first_date, '+7 days') THEN o.net_cents ELSE 0 END) AS revenue_7,
+           sum(CASE WHEN o.order_date < date(f.first_date, '+30 days') THEN o.net_cents ELSE 0 END) AS revenue_30,
+           sum(o.net_cents) AS revenue_90,
+           max(CASE WHEN o.order_key <> f.order_key AND o.order_date < date(f.first_date, '+7 days') THEN 1 ELSE 0 END) AS retained_7,
+           max(CASE WHEN o.order_key <> f.order_key AND o.order_date < date(f.first_date, '+30 days') THEN 1 ELSE 0 END) AS retained_30,
+           max(CASE WHEN o.order_key <> f.order_key THEN 1 ELSE 0 END) AS retained_90
          FROM firsts f
-         JOIN json_each('[7,30,90]') w
          JOIN fct_orders o ON o.customer_key = f.customer_key AND o.order_date >= f.first_date AND o.order_date < date(f.first_date, '+90 days')
-         WHERE o.is_counted = 1 AND o.currency = f.currency
-         GROUP BY f.customer_key, w.value),
+         WHERE o.is_counted = 1 AND +o.currency = f.currency
+         GROUP BY f.customer_key),
+       per_window AS (
+         SELECT cohort, currency, first_date, 7 AS window_days, revenue_7 AS revenue, retained_7 AS is_retained FROM per_customer
+         UNION ALL SELECT cohort, currency, first_date, 30, revenue_30, retained_30 FROM per_customer
+         UNION ALL SELECT cohort, currency, first_date, 90, revenue_90, retained_90 FROM per_customer),
        last_day AS (SELECT max(order_date) AS d FROM fct_orders)
        SELECT cohort, window_days, currency, count(*), sum(is_retained), sum(revenue),
          (sum(revenue) * 2 + count(*)) / (2 * count(*)),
          CASE WHEN date(max(first_date), '+' || (window_days - 1) || ' days') <= (SELECT d FROM last_day) THEN 1 ELSE 0 END
-       FROM per_customer
+       FROM per_window
        GROUP BY cohort, window_days, currency
        ORDER BY cohort, window_days, currency`,
     )

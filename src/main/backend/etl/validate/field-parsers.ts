@@ -10,7 +10,6 @@ export const INVALID = Symbol('invalid');
 export type Parsed<T> = T | typeof INVALID;
 
 const MONEY = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
-const UNSIGNED_INT = /^\d{1,15}$/;
 const SIGNED_INT = /^-?\d{1,15}$/;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -24,10 +23,6 @@ export function parseMoneyCents(text: string): Parsed<number> {
   const fraction = match[2];
   const cents = fraction === undefined ? 0 : fraction.length === 1 ? Number(fraction) * 10 : Number(fraction);
   return Number(match[1]) * 100 + cents;
-}
-
-export function parseUnsignedInt(text: string): Parsed<number> {
-  return UNSIGNED_INT.test(text) ? Number(text) : INVALID;
 }
 
 export function parseSignedInt(text: string): Parsed<number> {

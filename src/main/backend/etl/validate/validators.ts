@@ -1,6 +1,6 @@
 import type { NativeEntity } from '../../../../shared/data-contract/native-format';
 import { ENTITY_FIELDS, MOVEMENT_KIND_SET, ORDER_STATUS_SET, type FieldSpec } from './entity-specs';
-import { INVALID, isCurrencyCode, isEmail, isIsoDate, isTimestamp, parseMoneyCents, parseSignedInt, parseUnsignedInt } from './field-parsers';
+import { INVALID, isCurrencyCode, isEmail, isIsoDate, isTimestamp, parseMoneyCents, parseSignedInt } from './field-parsers';
 
 export type SqlValue = string | number | null;
 

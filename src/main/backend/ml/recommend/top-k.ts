@@ -51,6 +51,11 @@ export class TopK {
     this.put(at, score, id, extra);
   }
 
+  /** The lowest kept score once k entries are kept; −∞ before. */
+  threshold(): number {
+    return this.size < this.k ? Number.NEGATIVE_INFINITY : this.scores[0]!;
+  }
+
   /** The kept entries, best first. */
   sorted(): { id: number; score: number; extra: number }[] {
     const out = Array.from({ length: this.size }, (_, i) => ({ id: this.ids[i]!, score: this.scores[i]!, extra: this.extras[i]! }));

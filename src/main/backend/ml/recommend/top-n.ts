@@ -75,7 +75,10 @@ export class NeighborScorer {
     if (blend) {
       for (let r = 0; r < Math.min(POPULAR_CANDIDATES, blend.ranking.length); r += 1) {
         const j = blend.ranking[r]!;
-        if (isOwned[j] === 0 && scores[j] === 0) best.offer(blendedScore(0, maxCf, blend.prior[j]!, blend.weight), j, 0);
+        const score = blendedScore(0, maxCf, blend.prior[j]!, blend.weight);
+        // The ranking is by descending prior, so no later best seller can do better than this one.
+        if (score < best.threshold()) break;
+        if (isOwned[j] === 0 && scores[j] === 0) best.offer(score, j, 0);
       }
     }
     for (let t = 0; t < touchedCount; t += 1) scores[touched[t]!] = 0;
