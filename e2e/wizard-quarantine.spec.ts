@@ -13,8 +13,9 @@ test('a quarantined row shows its raw line and loads on retry once its parent is
   await data.importFiles([path.join(FIXTURES, 'orders.csv')]);
   await data.tab('Quarantine');
   // The newest orders.csv batch is ours (batches are listed newest first).
-  const batchLabel = (await data.quarantine.getByLabel('Batch').locator('option').allInnerTexts()).find((t) => t.endsWith('orders.csv'));
-  expect(batchLabel).toBeTruthy();
+  const batchOptions = data.quarantine.getByLabel('Batch').locator('option');
+  await expect.poll(async () => (await batchOptions.allInnerTexts()).some((t) => t.endsWith('orders.csv'))).toBe(true);
+  const batchLabel = (await batchOptions.allInnerTexts()).find((t) => t.endsWith('orders.csv'));
   await data.quarantine.getByLabel('Batch').selectOption({ label: batchLabel as string });
   await data.quarantine.getByLabel('Reason').selectOption({ label: 'unknown_parent (1)' });
   const table = data.quarantine.getByRole('table', { name: 'Quarantined rows' });

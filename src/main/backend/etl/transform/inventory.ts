@@ -1,9 +1,32 @@
 import type { Db } from '../../db/open';
 
-/** Reorder point of the product version valid at the end of the day (the first version before any). */
-const REORDER_POINT_AT = `COALESCE(
-  (SELECT p.reorder_point FROM dim_product p WHERE p.sku = g.sku AND p.valid_from <= g.date_key || 'T23:59:59Z' ORDER BY p.valid_from DESC LIMIT 1),
-  (SELECT p.reorder_point FROM dim_product p WHERE p.sku = g.sku ORDER BY p.valid_from LIMIT 1), 0)`;
+/**
+ * Reorder points by day range, one row per product version: valid from the version's first full
+ * day (a version starting mid-day holds at that day's end), until the next version's first day.
+ * The first version also covers the days before it. Looked up by range instead of a correlated
+ * subquery per grid row, which costs millions of index seeks on a large store.
+ */
+function buildReorderPointRanges(db: Db, skuTable: 't_inventory_skus' | 'carried'): void {
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS t_reorder_points (sku TEXT NOT NULL, from_day TEXT NOT NULL, to_day TEXT NOT NULL, reorder_point INTEGER NOT NULL,
+      PRIMARY KEY (sku, from_day)) WITHOUT ROWID;
+    DELETE FROM t_reorder_points;`);
+  const skus = skuTable === 't_inventory_skus' ? 'SELECT sku FROM t_inventory_skus' : 'SELECT DISTINCT sku FROM dim_product';
+  db.exec(`
+    INSERT OR REPLACE INTO t_reorder_points (sku, from_day, to_day, reorder_point)
+    SELECT sku, from_day, to_day, reorder_point FROM (
+      SELECT p.sku, p.reorder_point, p.valid_from,
+        CASE WHEN ROW_NUMBER() OVER w = 1 THEN '0000-01-01' ELSE substr(p.valid_from, 1, 10) END AS from_day,
+        coalesce(substr(LEAD(p.valid_from) OVER w, 1, 10), '9999-12-31') AS to_day
+      FROM dim_product p WHERE p.sku IN (${skus})
+      WINDOW w AS (PARTITION BY p.sku ORDER BY p.valid_from))
+    ORDER BY sku, from_day, valid_from;`);
+}
+
+/** The reorder point on a day, from t_reorder_points (the latest version starting on or before the day). */
+function reorderPointOn(skuExpr: string, dayExpr: string): string {
+  return `coalesce((SELECT r.reorder_point FROM t_reorder_points r WHERE r.sku = ${skuExpr} AND r.from_day <= ${dayExpr} ORDER BY r.from_day DESC LIMIT 1), 0)`;
+}
 
 /**
  * fct_inventory_daily: end-of-day on_hand and allocated for every SKU on every day from its first
@@ -21,6 +44,7 @@ export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
     UPDATE t_inventory_skus SET from_day = min(from_day, date(last_day, '+1 day'))
     FROM (SELECT f.sku, max(f.date_key) AS last_day FROM t_inventory_skus t JOIN fct_inventory_daily f ON f.sku = t.sku GROUP BY f.sku) grid
     WHERE t_inventory_skus.sku = grid.sku`);
+  buildReorderPointRanges(db, 't_inventory_skus');
   const clear = db.prepare('DELETE FROM fct_inventory_daily WHERE sku = ? AND date_key >= ?');
   const touched = db.prepare<[], { sku: string; from_day: string }>('SELECT sku, from_day FROM t_inventory_skus').all();
   // Only days from from_day on are cleared: the day before, which seeds the running sums, stays.
@@ -49,18 +73,19 @@ export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
          FROM grid g LEFT JOIN daily x ON x.sku = g.sku AND x.d = g.date_key
          WINDOW w AS (PARTITION BY g.sku ORDER BY g.date_key ROWS UNBOUNDED PRECEDING))
        SELECT sku, date_key, on_hand, allocated, rp, CASE WHEN on_hand - allocated < rp THEN 1 ELSE 0 END
-       FROM (SELECT g.*, ${REORDER_POINT_AT} AS rp FROM running g)
+       FROM (SELECT g.*, ${reorderPointOn('g.sku', 'g.date_key')} AS rp FROM running g)
        ORDER BY sku, date_key`,
     )
     .run(lastDay).changes;
   let carried = 0;
   if (typeof previousLastDay === 'string' && previousLastDay < lastDay) {
+    buildReorderPointRanges(db, 'carried');
     carried = db
       .prepare(
         `INSERT INTO fct_inventory_daily (sku, date_key, on_hand, allocated, reorder_point, is_at_risk)
          SELECT sku, date_key, on_hand, allocated, rp, CASE WHEN on_hand - allocated < rp THEN 1 ELSE 0 END
          FROM (
-           SELECT l.sku, dd.date_key, l.on_hand, l.allocated, ${REORDER_POINT_AT.replaceAll('g.date_key', 'dd.date_key').replaceAll('g.sku', 'l.sku')} AS rp
+           SELECT l.sku, dd.date_key, l.on_hand, l.allocated, ${reorderPointOn('l.sku', 'dd.date_key')} AS rp
            FROM fct_inventory_daily l
            JOIN dim_date dd ON dd.date_key > l.date_key AND dd.date_key <= ?
            WHERE l.date_key = ? AND l.sku NOT IN (SELECT sku FROM t_inventory_skus))
