@@ -72,4 +72,31 @@ test.describe('filters', () => {
     await expect(app.main.getByTestId('page-scope')).toContainText(`${from} – ${to}`);
     await app.filterBar.getByRole('button', { name: 'Reset' }).click();
   });
+
+  test('clicking a category bar cross-filters the page, and the chip clears it', async ({ openApp }) => {
+    const page = await openApp();
+    const app = new AppPage(page);
+    await app.waitForCharts();
+    // The category chart's biggest bar (last on its category axis), clicked at half its length.
+    const bar = await page.evaluate(() => {
+      const option = window.__storelensCharts?.['overview-category']?.option as { series: { data: { value: number; key: string }[] }[] };
+      const data = option.series[0]?.data ?? [];
+      const index = data.length - 1;
+      return { index, value: data[index]?.value ?? 0, key: data[index]?.key ?? '' };
+    });
+    await app.main.locator('[data-chart-id="overview-category"]').scrollIntoViewIfNeeded();
+    await app.clickChartValue('overview-category', 0, [bar.value / 2, bar.index]);
+    const chip = app.filterBar.getByTestId('cross-filter-chip');
+    await expect(chip).toContainText(bar.key);
+
+    const engine = await invokeFromPage<Overview>(page, 'analytics.overview', { filters: { ...ALL, category: [bar.key] } });
+    const currency = engine.meta.currency ?? 'USD';
+    const net = engine.kpis.find((k) => k.metricId === 'net_sales')?.value ?? Number.NaN;
+    await expect(app.kpi('net_sales')).toHaveAttribute('data-exact', money(net, currency));
+    // The channel chart follows the cross-filter; the category chart keeps every bar to pick another.
+    await expect.poll(() => app.chartPointCount('overview-category')).toBeGreaterThan(1);
+
+    await chip.getByRole('button', { name: /Clear category/ }).click();
+    await expect(chip).toHaveCount(0);
+  });
 });

@@ -36,7 +36,7 @@ test.describe('every page with a store loaded', () => {
           expect(await app.chartPointCount(id), `${id} has data`).toBeGreaterThan(0);
         }
         await expect(app.main.getByRole('alert')).toHaveCount(0);
-        await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'pages', `${label.toLowerCase()}-${theme}.png`), fullPage: true });
+        await app.screenshotWhole(path.join(ARTIFACTS_DIR, 'pages', `${label.toLowerCase()}-${theme}.png`));
       }
       await app.setTheme('light');
     });
@@ -49,7 +49,7 @@ test.describe('every page with a store loaded', () => {
     for (const label of ['Overview', 'Customers']) {
       await app.goTo(label);
       await app.waitForCharts();
-      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'pages', `${label.toLowerCase()}-1920.png`), fullPage: true });
+      await app.screenshotWhole(path.join(ARTIFACTS_DIR, 'pages', `${label.toLowerCase()}-1920.png`));
     }
   });
 

@@ -49,6 +49,7 @@ test('timing report: page switches, filter redraws, table scrolling', async ({ o
   await app.filterBar.getByRole('button', { name: 'Reset' }).click();
 
   await app.goTo('Customers');
+  await app.main.locator('[data-table="top-customers"] tbody tr').first().waitFor();
   const total = await app.main.getByTestId('customer-total').innerText();
   const scroll = await page.evaluate(async () => {
     const box = document.querySelector('[data-table="top-customers"] .table-scroll');

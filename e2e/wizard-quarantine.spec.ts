@@ -13,11 +13,11 @@ test('a quarantined row shows its raw line and loads on retry once its parent is
   await data.importFiles([path.join(FIXTURES, 'orders.csv')]);
   await data.tab('Quarantine');
   // The newest orders.csv batch is ours (batches are listed newest first).
-  const batchOptions = data.quarantine.getByLabel('Batch').locator('option');
+  const batchOptions = data.quarantineFilter('Batch').locator('option');
   await expect.poll(async () => (await batchOptions.allInnerTexts()).some((t) => t.endsWith('orders.csv'))).toBe(true);
   const batchLabel = (await batchOptions.allInnerTexts()).find((t) => t.endsWith('orders.csv'));
-  await data.quarantine.getByLabel('Batch').selectOption({ label: batchLabel as string });
-  await data.quarantine.getByLabel('Reason').selectOption({ label: 'unknown_parent (1)' });
+  await data.quarantineFilter('Batch').selectOption({ label: batchLabel as string });
+  await data.quarantineFilter('Reason').selectOption({ label: 'unknown_parent (1)' });
   const table = data.quarantine.getByRole('table', { name: 'Quarantined rows' });
   const row = table.getByRole('row').filter({ hasText: 'E2E-LATE-CUSTOMER' });
   await expect(row).toHaveCount(1);
@@ -33,6 +33,6 @@ test('a quarantined row shows its raw line and loads on retry once its parent is
   await data.quarantine.getByRole('button', { name: /^Retry/ }).click();
   await expect(data.quarantine.locator('[data-job-status]')).toHaveAttribute('data-job-status', 'succeeded', { timeout: 60_000 });
   await expect(table.getByRole('row').filter({ hasText: 'E2E-LATE-CUSTOMER' })).toHaveCount(0);
-  await data.quarantine.getByLabel('Status').selectOption('resolved');
+  await data.quarantineFilter('Status').selectOption('resolved');
   await expect(data.quarantine.getByRole('table', { name: 'Quarantined rows' }).getByRole('row').filter({ hasText: 'E2E-LATE-CUSTOMER' })).toHaveCount(1);
 });

@@ -48,6 +48,25 @@ export class AppPage extends ShellPage {
     return expected;
   }
 
+  /** Clicks a real chart element: the data point's pixel, found through ECharts' own coordinate system. */
+  async clickChartValue(id: string, seriesIndex: number, value: (number | string)[]): Promise<void> {
+    const pixel = await this.page.evaluate(({ chartId, s, v }) => window.__storelensCharts?.[chartId]?.toPixel?.(s, v) ?? null, { chartId: id, s: seriesIndex, v: value });
+    if (!pixel) throw new Error(`chart ${id} has no pixel for ${JSON.stringify(value)}`);
+    const box = await this.page.locator(`[data-chart-id="${id}"]`).boundingBox();
+    if (!box) throw new Error(`chart ${id} is not on screen`);
+    await this.page.mouse.click(box.x + (pixel[0] ?? 0), box.y + (pixel[1] ?? 0));
+  }
+
+  /**
+   * A screenshot of the whole page: the app scrolls inside <main>, so the frame is unpinned for
+   * the shot (otherwise a "full page" is only the viewport).
+   */
+  async screenshotWhole(path: string): Promise<void> {
+    const style = await this.page.addStyleTag({ content: 'html, body, #root, .app { height: auto !important; } .content { overflow: visible !important; }' });
+    await this.page.screenshot({ path, fullPage: true });
+    await style.evaluate((node) => node.remove());
+  }
+
   kpi(metricId: string): Locator {
     return this.main.getByTestId(`kpi-${metricId}`);
   }

@@ -30,6 +30,11 @@ export class DataPage extends ShellPage {
     await expect(this.wizard).toBeVisible();
   }
 
+  /** One of the quarantine browser's filters (Batch, File, Reason, Status). */
+  quarantineFilter(name: 'Batch' | 'File' | 'Reason' | 'Status'): Locator {
+    return this.quarantine.getByRole('group', { name: 'Quarantine filters' }).getByLabel(name, { exact: true });
+  }
+
   async detectedFormats(): Promise<string[]> {
     await expect(this.wizard.getByTestId('detected-format').first()).toBeVisible();
     return this.wizard.getByTestId('detected-format').allInnerTexts();

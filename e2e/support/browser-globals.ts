@@ -5,7 +5,7 @@
  */
 declare global {
   interface Window {
-    __storelensCharts?: Record<string, { option: unknown; isRendered: boolean; renderedAt?: number }>;
+    __storelensCharts?: Record<string, { option: unknown; isRendered: boolean; renderedAt?: number; toPixel?: (seriesIndex: number, value: (number | string)[]) => number[] | null }>;
     __clickAt?: number;
   }
 }

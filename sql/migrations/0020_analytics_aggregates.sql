@@ -66,8 +66,10 @@ CREATE TABLE agg_day_sets (
   category TEXT NOT NULL,
   members INTEGER NOT NULL,
   data BLOB NOT NULL,
+  -- A rowid table on purpose: its rows keep blobs up to ~4 KB in the page, where a WITHOUT
+  -- ROWID row spills anything over ~1 KB to overflow pages.
   PRIMARY KEY (kind, currency, date_key, channel_key, category)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 -- Stable small integers for SKUs inside agg_day_sets (product keys change with SCD-2 versions).
 -- Only ever grows, so a full rebuild and an incremental refresh give the same ids.

@@ -13,7 +13,16 @@ export interface EChartProps {
 
 declare global {
   interface Window {
-    __storelensCharts?: Record<string, { option: echarts.EChartsCoreOption; isRendered: boolean; renderedAt?: number }>;
+    __storelensCharts?: Record<
+      string,
+      {
+        option: echarts.EChartsCoreOption;
+        isRendered: boolean;
+        renderedAt?: number;
+        /** Container-relative pixel of a data value, so tests can click a real bar or cell. */
+        toPixel?: (seriesIndex: number, value: (number | string)[]) => number[] | null;
+      }
+    >;
   }
 }
 
@@ -65,7 +74,14 @@ export function EChart({ id, option, height = 320, ariaLabel, onClick }: EChartP
     const chart = chartRef.current;
     if (!chart) return;
     window.__storelensCharts = window.__storelensCharts ?? {};
-    window.__storelensCharts[id] = { option, isRendered: true };
+    window.__storelensCharts[id] = {
+      option,
+      isRendered: true,
+      toPixel: (seriesIndex, value) => {
+        const pixel: unknown = chart.convertToPixel({ seriesIndex }, value);
+        return Array.isArray(pixel) ? (pixel as number[]) : null;
+      },
+    };
     chart.setOption({ backgroundColor: 'transparent', color: PALETTE, animationDuration: 300, ...option }, { notMerge: true });
   }, [option, resolvedTheme, id]);
 

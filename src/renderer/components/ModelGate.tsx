@@ -1,11 +1,10 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ModelName, ModelRunDto } from '../../shared/contract/models';
 import { useApiContext } from '../api/ApiContext';
 import { useEngine } from '../api/useEngine';
 import { useJob } from '../api/useJob';
 import { JobProgress } from './JobProgress';
 import { StateSwitch } from './StateViews';
-import { useState } from 'react';
 
 const LABELS: Record<ModelName, string> = {
   recommend: 'the recommender',
@@ -68,7 +67,7 @@ export function ModelGate({ model, children }: { model: ModelName; children(run:
             </>
           ) : (
             <div className="empty-state">
-              <p>{run ? `The last training run ${run.status}${run.error ? `: ${run.error.message}` : ''}.` : `${LABELS[model][0]?.toUpperCase()}${LABELS[model].slice(1)} has not been trained on this data yet.`}</p>
+              <p>{run ? `The last training run ${run.status}${run.error ? `: ${run.error.message}` : ''}.` : 'Not trained on this data yet. Training runs in the background and takes seconds to a minute.'}</p>
               {trainButton(`Train ${LABELS[model]}`)}
             </div>
           )}

@@ -46,24 +46,37 @@ export function customerIdRanks(db: Db, size: number): Int32Array {
  * number lets the native Float64Array sort do the work: 50k customers sort in a few ms.
  */
 export function sortKeys(keys: readonly number[], valueOf: (key: number) => number, idRank: Int32Array): number[] {
+  const n = keys.length;
   const width = idRank.length + 1;
-  const values = keys.map(valueOf);
-  const lo = values.reduce((m, v) => (v < m ? v : m), 0);
-  const hi = values.reduce((m, v) => (v > m ? v : m), 0);
-  const isPackable = Number.isSafeInteger((hi - lo + 1) * width) && values.every(Number.isInteger);
-  if (!isPackable) {
-    const order = keys.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number) || (idRank[keys[a] as number] as number) - (idRank[keys[b] as number] as number));
-    return order.map((i) => keys[i] as number);
+  const values = new Float64Array(n);
+  let lo = 0;
+  let hi = 0;
+  let isIntegral = true;
+  for (let i = 0; i < n; i++) {
+    const v = valueOf(keys[i] as number);
+    values[i] = v;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+    if (!Number.isInteger(v)) isIntegral = false;
+  }
+  const out = new Array<number>(n);
+  if (!isIntegral || !Number.isSafeInteger((hi - lo + 1) * width)) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => (values[a] as number) - (values[b] as number) || (idRank[keys[a] as number] as number) - (idRank[keys[b] as number] as number));
+    for (let i = 0; i < n; i++) out[i] = keys[order[i] as number] as number;
+    return out;
   }
   const keyByRank = new Int32Array(width);
-  const packed = new Float64Array(keys.length);
-  keys.forEach((key, i) => {
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
     const rank = idRank[key] as number;
     keyByRank[rank] = key;
     packed[i] = ((values[i] as number) - lo) * width + rank;
-  });
+  }
   packed.sort();
-  return Array.from(packed, (p) => keyByRank[p % width] as number);
+  for (let i = 0; i < n; i++) out[i] = keyByRank[(packed[i] as number) % width] as number;
+  return out;
 }
 
 /** Lifetime net (cents) in the currency for every customer that has one: historical CLV. */

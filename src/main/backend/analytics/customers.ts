@@ -35,14 +35,17 @@ function lifetimes(db: Db, currency: string | null, keys: readonly number[] | nu
   return new Map(rows.map(([key, first, last, clv]) => [key, { first, last, clv }]));
 }
 
-/** RANK() OVER (ORDER BY net DESC): 1 + the number of customers with more net revenue. */
-function netRanks(byNetDesc: readonly number[], net: Float64Array): Map<number, number> {
-  const ranks = new Map<number, number>();
-  byNetDesc.forEach((key, i) => {
-    const previous = byNetDesc[i - 1];
-    ranks.set(key, previous !== undefined && net[previous] === net[key] ? (ranks.get(previous) ?? i + 1) : i + 1);
-  });
-  return ranks;
+/** RANK() OVER (ORDER BY net DESC) of the shown customers: 1 + the number of customers with more net revenue. */
+function netRanks(shown: readonly number[], keys: readonly number[], net: Float64Array): Map<number, number> {
+  const values = Float64Array.from(keys, (k) => net[k] ?? 0);
+  return new Map(
+    shown.map((key) => {
+      const own = net[key] ?? 0;
+      let above = 0;
+      for (const v of values) if (v > own) above += 1;
+      return [key, above + 1];
+    }),
+  );
 }
 
 function toCustomerRow(key: number, totals: CustomerTotals, profile: CustomerProfile | undefined, lifetime: Lifetime | undefined, rank: number): CustomerRow {
@@ -117,8 +120,8 @@ export function topCustomers(db: Db, filters: ParsedFilters, options: TopCustome
     return { meta, total: 0, ...page, rows: [] };
   }
   const idRank = customerIdRanks(db, totals.orders.length);
-  const ranks = netRanks(sortKeys(totals.keys, (k) => -(totals.net[k] ?? 0), idRank), totals.net);
   const shown = orderKeys(db, keys, totals, scope.currency, options, idRank).slice(options.offset, options.offset + options.limit);
+  const ranks = netRanks(shown, totals.keys, totals.net);
   const profiles = customerProfiles(db, shown);
   const life = lifetimes(db, scope.currency, shown);
   const rows = shown.map((key) => toCustomerRow(key, totals, profiles.get(key), life.get(key), ranks.get(key) ?? 0));

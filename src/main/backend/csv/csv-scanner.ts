@@ -10,6 +10,9 @@ export interface CsvRow {
   error?: { column: number; message: string };
 }
 
+/** Receives one record: raw is null when the record had no quotes (then raw = fields.join(delimiter)). */
+export type RecordSink = (line: number, fields: string[], raw: string | null, error: CsvRow['error'] | undefined) => void;
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -41,12 +44,23 @@ export class CsvScanner {
 
   /** Feeds one chunk; returns the records it completed. Pass isLast on the final call (chunk may be ''). */
   push(chunk: string, isLast = false): CsvRow[] {
+    const rows: CsvRow[] = [];
+    this.pushInto(chunk, isLast, (line, fields, raw, error) => {
+      rows.push(error ? { line, fields, raw: raw ?? fields.join(this.delimiter), error } : { line, fields, raw: raw ?? fields.join(this.delimiter) });
+    });
+    return rows;
+  }
+
+  /**
+   * The allocation-light core: calls `sink` per record. `raw` is null for a record without quotes,
+   * whose raw text is exactly fields.join(delimiter) — callers that rarely need it build it lazily.
+   */
+  pushInto(chunk: string, isLast: boolean, sink: RecordSink): void {
     let text = this.carry.length > 0 ? this.carry + chunk : chunk;
     if (this.isStart && text.length > 0) {
       this.isStart = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const rows: CsvRow[] = [];
     const length = text.length;
     const delimiter = this.delimiter;
     let pos = 0;
@@ -61,17 +75,14 @@ export class CsvScanner {
       if (nextQuote === -1 || nextQuote >= newline) {
         let end = newline;
         if (end > pos && text.charCodeAt(end - 1) === CR) end -= 1;
-        if (end > pos) {
-          const raw = text.slice(pos, end);
-          rows.push({ line: this.line, fields: raw.split(delimiter), raw });
-        }
+        if (end > pos) sink(this.line, text.slice(pos, end).split(delimiter), null, undefined);
         this.line += 1;
         pos = newline + 1;
         continue;
       }
       const next = this.scanQuotedRecord(text, pos, isLast);
       if (next === null) break;
-      rows.push(next.row);
+      sink(next.row.line, next.row.fields, next.row.raw, next.row.error);
       this.line += next.lines;
       pos = next.end;
     }
@@ -83,7 +94,6 @@ export class CsvScanner {
         column: null,
       });
     }
-    return rows;
   }
 
   /**

@@ -7,6 +7,7 @@ import { AT_RISK_RULE, TOTALS_DEFINITIONS, type AffinitySetTruth, type StoreMani
 import type { NoiseInjector } from './noise';
 import type { OrderFactory } from './order-factory';
 import type { ResolvedOptions } from './options';
+import type { Tastes } from './taste';
 import type { TruthLedger } from './truth';
 import {
   AFFINITY_ORDER_SHARE,
@@ -19,6 +20,7 @@ import {
   MONTH_FACTORS,
   REGIONS,
   SEGMENTS,
+  TASTE,
   WEEKDAY_FACTORS,
   ZIPF_EXPONENT,
 } from './world';
@@ -38,6 +40,7 @@ export interface ManifestInputs {
   ledger: TruthLedger;
   noise: NoiseInjector;
   factory: OrderFactory;
+  tastes: Tastes;
   counters: RunCounters;
   alpha: number;
   expectedOrders: number;
@@ -99,7 +102,7 @@ export function buildManifest(input: ManifestInputs): StoreManifest {
         b: BASE_BGNBD.b,
         timeUnit: 'day',
         alphaBeforeCalibration: BASE_BGNBD.alpha,
-        note: 'λ ~ Gamma(shape r, rate alpha) purchases per day on the seasonal clock (seasonality normalised to mean 1); p ~ Beta(a, b) dropout after each purchase, including the first. The first purchase is the birth; signup-only customers are outside the process.',
+        note: 'λ ~ Gamma(shape r, rate alpha) purchases per day on the seasonal clock (seasonality normalised to mean 1); p ~ Beta(a, b) dropout right after each REPEAT purchase, never at the first purchase (the birth), as in the BG/NBD likelihood (Fader, Hardie & Lee 2005, eq. 6): P(inactive at the birth) = 0. Signup-only customers are outside the process. Time is continuous; two orders can fall on one day.',
       },
       gammaGamma: {
         ...GAMMA_GAMMA,
@@ -125,6 +128,12 @@ export function buildManifest(input: ManifestInputs): StoreManifest {
       priceChanges: catalog.priceChanges.map((c) => ({ sku: catalog.skus[c.product] as string, date: calendar.dateKeys[c.day] as string, listPrice: c.listCents / 100 })),
     },
     affinities: { sets: affinityTruth(catalog), plantedOrderShare: AFFINITY_ORDER_SHARE, ordersWithASet: factory.stats.affinityOrders },
+    taste: {
+      ...TASTE,
+      ...input.tastes.summary(),
+      tasteLines: factory.stats.tasteLines,
+      note: 'each buyer has a first favourite category (drawn by category weight), with probability secondCategoryShare a second one, and a favourite brand in each (uniform among the category brands), drawn once from a seeded stream. A basket line outside the planted affinity set comes with probability lineShare from a favourite category (the second with probability secondCategoryLineShare), where products weigh their Zipf weight × brandBoost for the favourite brand; otherwise from the store-wide popularity. Averaged over buyers, popularity stays Zipf within categories.',
+    },
     regions: REGIONS.map((r) => ({ code: r.code, country: r.country, currency: r.currency, taxRate: r.taxRate })),
     channels: [...CHANNELS],
     segments: [...SEGMENTS],

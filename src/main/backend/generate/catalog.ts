@@ -15,7 +15,13 @@ export interface Catalog {
   /** CSV-ready name, category, brand, supplier. */
   names: string[];
   categories: Int32Array;
+  /** Products of category c are the contiguous range [categoryStart[c], categoryStart[c + 1]), by rank. */
+  categoryStart: Int32Array;
   brands: string[];
+  /** Index of the product's brand in CATEGORIES[category].brands. */
+  brandIndex: Uint8Array;
+  /** Zipf popularity within the category, rank^−s normalised to sum 1 per category. */
+  zipfInCategory: Float64Array;
   suppliers: string[];
   costCents: Int32Array;
   /** Current list price in USD cents; price changes overwrite it on their day. */
@@ -55,7 +61,10 @@ export function buildCatalog(count: number, days: number, pools: NamePools, rng:
     skus: [],
     names: [],
     categories: new Int32Array(count),
+    categoryStart: new Int32Array(CATEGORIES.length + 1),
     brands: [],
+    brandIndex: new Uint8Array(count),
+    zipfInCategory: new Float64Array(count),
     suppliers: [],
     costCents: new Int32Array(count),
     listCents: new Int32Array(count),
@@ -70,10 +79,14 @@ export function buildCatalog(count: number, days: number, pools: NamePools, rng:
   let index = 0;
   CATEGORIES.forEach((category, c) => {
     const n = perCategory[c] as number;
+    catalog.categoryStart[c] = index;
     let zipfSum = 0;
     for (let rank = 1; rank <= n; rank += 1) zipfSum += Math.pow(rank, -ZIPF_EXPONENT);
     for (let rank = 1; rank <= n; rank += 1) {
-      const brand = rng.pick(category.brands);
+      const brandIndex = rng.int(category.brands.length);
+      const brand = category.brands[brandIndex] as string;
+      catalog.brandIndex[index] = brandIndex;
+      catalog.zipfInCategory[index] = Math.pow(rank, -ZIPF_EXPONENT) / zipfSum;
       const name = `${brand} ${rng.pick(pools.productAdjectives)} ${rng.pick(pools.productMaterials)} ${rng.pick(pools.productNouns)}`;
       const price = shopPrice(category.medianPrice * Math.exp(0.45 * rng.normal()));
       catalog.skus.push(`SKU-${String(index + 1).padStart(skuWidth, '0')}`);
@@ -90,6 +103,7 @@ export function buildCatalog(count: number, days: number, pools: NamePools, rng:
       index += 1;
     }
   });
+  catalog.categoryStart[CATEGORIES.length] = index;
   catalog.cumulativeWeights = cumulative(catalog.weights);
   catalog.affinitySets = planAffinitySets(catalog, rankInCategory, rng);
   catalog.priceChanges = planPriceChanges(catalog, days, rng);

@@ -16,10 +16,11 @@ import {
 } from './world';
 
 /**
- * The customer base as parallel typed arrays. Buyers follow BG/NBD: the first purchase is the
- * "birth"; after each purchase the customer drops out with probability p; while alive, gaps
- * are exponential with rate λ on the seasonal clock. λ = λ0/α with λ0 ~ Gamma(r, 1), so
- * λ ~ Gamma(r, α) (α a rate); calibration only moves α.
+ * The customer base as parallel typed arrays. Buyers follow BG/NBD (Fader, Hardie & Lee 2005):
+ * the first purchase is the "birth" and is never followed by a dropout; after each REPEAT
+ * purchase the customer drops out with probability p, as in the likelihood (eq. 6) that
+ * ml/clv/bg-nbd.ts fits. While alive, gaps are exponential with rate λ on the seasonal clock.
+ * λ = λ0/α with λ0 ~ Gamma(r, 1), so λ ~ Gamma(r, α) (α a rate); calibration only moves α.
  */
 export interface Population {
   count: number;
@@ -110,11 +111,13 @@ export function countPurchases(population: Population, calendar: Calendar, alpha
     const p = population.dropout[i] as number;
     let clock = calendar.clockAt(population.birth[i] as number);
     total += 1;
+    // Same draw order as the writer: a gap after the birth, then after each repeat purchase a
+    // dropout coin and (if still alive) the next gap. No dropout chance at the birth (eq. 6).
     for (;;) {
-      if (streamNext(streams, i) < p) break;
       clock += -Math.log(1 - streamNext(streams, i)) * gapScale;
       if (clock >= end) break;
       total += 1;
+      if (streamNext(streams, i) < p) break;
     }
   }
   return total;

@@ -10,12 +10,13 @@ import { Inventory } from './inventory';
 import { buildManifest, type RunCounters } from './build-manifest';
 import { money } from './money';
 import { NoiseInjector, type NoiseContext } from './noise';
-import { orderRowAsOf } from './order-record';
+import { writeOrderRowAsOf } from './order-record';
 import { customerIdOf, OrderFactory } from './order-factory';
 import { resolveOptions, type GenerateOptions, type ResolvedOptions } from './options';
 import { buildNamePools, csvField, type NamePools } from './pools';
 import { deriveSeed, Rng, streamNext } from './prng';
 import { Schedule } from './schedule';
+import { Tastes } from './taste';
 import { TruthLedger } from './truth';
 import { ACQUISITION_CHANNELS, BASE_BGNBD, CATEGORIES, REGIONS, SEGMENTS } from './world';
 
@@ -98,7 +99,8 @@ export async function generateStore(input: GenerateOptions, hooks: GenerateHooks
   const ledger = new TruthLedger(calendar, population.count);
   const noise = new NoiseInjector(options.noise, new Rng(deriveSeed(seed, 5)));
   const rng = new Rng(deriveSeed(seed, 6));
-  const factory = new OrderFactory({ calendar, catalog, population, inventory, schedule, ledger, noise, rng });
+  const tastes = new Tastes(population.count, population.isBuyer, catalog, new Rng(deriveSeed(seed, 7)));
+  const factory = new OrderFactory({ calendar, catalog, population, inventory, schedule, tastes, ledger, noise, rng });
   prepareOutDir(options.outDir);
   const writer = new DayFolderWriter(options.outDir);
   const sinks = writer.sinks;
@@ -163,8 +165,9 @@ export async function generateStore(input: GenerateOptions, hooks: GenerateHooks
         factory.place(i, at, population.purchases[i] === 0, sinks.orders, sinks.order_items, ctx);
         population.purchases[i] = (population.purchases[i] as number) + 1;
         lastOrderId = ctx.orderId;
-        // BG/NBD: drop out with probability p after each purchase, else wait Exp(λ) on the seasonal clock.
-        if (streamNext(population.streams, i) < (population.dropout[i] as number)) continue;
+        // BG/NBD: after each repeat purchase (never after the birth) drop out with probability p;
+        // else wait Exp(λ) on the seasonal clock. countPurchases replays exactly these draws.
+        if ((population.purchases[i] as number) > 1 && streamNext(population.streams, i) < (population.dropout[i] as number)) continue;
         const clock = (population.clock[i] as number) - Math.log(1 - streamNext(population.streams, i)) * (alpha / (population.lambda0[i] as number));
         population.clock[i] = clock;
         if (clock >= calendar.totalClock) continue;
@@ -185,21 +188,22 @@ export async function generateStore(input: GenerateOptions, hooks: GenerateHooks
       const duplicates: Partial<Record<'status_update' | 'exact_repeat', number>> = {};
       for (const resend of due.resends) {
         ctx.customerId = resend.order.customerId;
-        sinks.orders.write(orderRowAsOf(resend.order, day, calendar));
+        writeOrderRowAsOf(sinks.orders, resend.order, day, calendar);
         noise.maybeInject(sinks.orders, ctx);
         duplicates[resend.kind] = (duplicates[resend.kind] ?? 0) + 1;
       }
       if (due.resends.length > 0) counters.duplicatesByFolder[date] = duplicates;
       for (const event of due.returns) {
         ctx.orderId = event.orderId;
-        sinks.returns.write(`${event.orderId},${event.lineNo},${event.quantity},${calendar.timestamp(event.time)},${event.reason}\n`);
+        sinks.returns.ascii(event.orderId).comma().int(event.lineNo).comma().int(event.quantity).comma().timestamp(event.time, calendar).comma().text(event.reason).endRow();
         noise.maybeInject(sinks.returns, ctx);
       }
       for (const review of due.reviews) {
         reviewSequence += 1;
         ctx.sku = review.sku;
         ctx.customerId = review.customerId;
-        sinks.reviews.write(`R-${String(reviewSequence).padStart(8, '0')},${review.sku},${review.customerId},${review.rating},${review.text},${calendar.timestamp(review.time)}\n`);
+        sinks.reviews.ascii('R-').padded(reviewSequence, 8).comma().ascii(review.sku).comma().ascii(review.customerId).comma().int(review.rating).comma();
+        sinks.reviews.text(review.text).comma().timestamp(review.time, calendar).endRow();
         noise.maybeInject(sinks.reviews, ctx);
         const ratings = counters.reviewRatings;
         if (review.isAfterReturn) {
@@ -212,23 +216,24 @@ export async function generateStore(input: GenerateOptions, hooks: GenerateHooks
       }
       ctx.orderId = lastOrderId;
 
-      inventory.closeDay(day, (row, sku) => {
+      inventory.closeDay(day, sinks.inventory_movements, (sku) => {
         ctx.sku = sku;
-        sinks.inventory_movements.write(row);
         noise.maybeInject(sinks.inventory_movements, ctx);
       });
-      writer.close();
+      await writer.close();
       hooks.progress(day + 1, days, 'writing');
       // Let the event loop breathe (CLI signals, worker messages) without slowing the loop down.
       if (day % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-  } finally {
-    writer.close();
+    await writer.finish();
+  } catch (error) {
+    await writer.abandon();
+    throw error;
   }
 
   const invalidByEntity = noise.totals().byEntity;
   for (const entity of Object.keys(counters.rows) as NativeEntity[]) counters.rows[entity] = sinks[entity].rows - sumValues(invalidByEntity[entity]);
-  const manifest = buildManifest({ options, calendar, catalog, population, inventory, ledger, noise, factory, counters, alpha, expectedOrders: calibration.expectedOrders, reorderPoint: inventory.reorderPoint });
+  const manifest = buildManifest({ options, calendar, catalog, population, inventory, ledger, noise, factory, tastes, counters, alpha, expectedOrders: calibration.expectedOrders, reorderPoint: inventory.reorderPoint });
   const manifestPath = path.join(options.outDir, 'manifest.json');
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   return {
@@ -236,7 +241,7 @@ export async function generateStore(input: GenerateOptions, hooks: GenerateHooks
     manifestPath,
     folders: days,
     files: writer.files + 1,
-    bytes: writer.bytes(),
+    bytes: writer.bytes,
     rows: counters.rows,
     invalidRows: noise.rows,
     duplicateOrderRows: manifest.injected.duplicates.total,

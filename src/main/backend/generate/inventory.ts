@@ -1,6 +1,7 @@
 import { MOVEMENT_KINDS } from '../../../shared/data-contract/native-format';
 import type { Calendar } from './calendar';
 import type { Catalog } from './catalog';
+import type { EntitySink } from './folder-writer';
 import { type Rng } from './prng';
 
 export const RECEIPT = 0;
@@ -11,7 +12,7 @@ export const ADJUSTMENT = 4;
 export const RETURN = 5;
 const KIND_COUNT = MOVEMENT_KINDS.length;
 /** Movements are exported as one row per SKU, day and kind, stamped at these UTC times. */
-const KIND_TIMES = ['06:00:00Z', '23:00:00Z', '23:00:00Z', '23:00:00Z', '21:00:00Z', '23:00:00Z'];
+const KIND_TIMES = ['T06:00:00Z', 'T23:00:00Z', 'T23:00:00Z', 'T23:00:00Z', 'T21:00:00Z', 'T23:00:00Z'];
 
 export interface AtRiskSku {
   sku: string;
@@ -106,7 +107,7 @@ export class Inventory {
    * Ends a day: random count adjustments, the day's movement rows, the end-of-day snapshot
    * (at-risk transitions raise alerts) and replenishment orders for later days.
    */
-  closeDay(day: number, writeRow: (row: string, sku: string) => void): void {
+  closeDay(day: number, sink: EntitySink, afterRow: (sku: string) => void): void {
     for (let j = 0; j < this.count; j += 1) {
       if (this.rng.next() < 0.003) {
         const units = this.rng.between(1, 3);
@@ -123,7 +124,8 @@ export class Inventory {
         for (let kind = 0; kind < KIND_COUNT; kind += 1) {
           const quantity = buffer[j * KIND_COUNT + kind] as number;
           if (quantity === 0) continue;
-          writeRow(`${sku},${date}T${KIND_TIMES[kind] as string},${MOVEMENT_KINDS[kind] as string},${quantity}\n`, sku);
+          sink.ascii(sku).comma().ascii(date).ascii(KIND_TIMES[kind] as string).comma().ascii(MOVEMENT_KINDS[kind] as string).comma().int(quantity).endRow();
+          afterRow(sku);
           if (kind === ALLOCATION || kind === RELEASE) this.allocated[j] = (this.allocated[j] as number) + quantity;
           else this.onHand[j] = (this.onHand[j] as number) + quantity;
           if (kind === RECEIPT) this.onOrder[j] = Math.max(0, (this.onOrder[j] as number) - quantity);

@@ -3,6 +3,7 @@ import type { PromoDay } from './calendar';
 import type { AtRiskSku } from './inventory';
 import type { InvalidCounts, InvalidKind } from './noise';
 import type { ResolvedOptions } from './options';
+import type { TasteSummary } from './taste';
 import type { DailyTotals, MoneyTotals } from './truth';
 
 /**
@@ -78,6 +79,15 @@ export interface StoreManifest {
     priceChanges: { sku: string; date: string; listPrice: number }[];
   };
   affinities: { sets: AffinitySetTruth[]; plantedOrderShare: number; ordersWithASet: number };
+  taste: TasteSummary & {
+    lineShare: number;
+    secondCategoryShare: number;
+    secondCategoryLineShare: number;
+    brandBoost: number;
+    /** Lines written that came from the buyer's favourite categories, of all lines. */
+    tasteLines: number;
+    note: string;
+  };
   regions: { code: string; country: string; currency: string; taxRate: number }[];
   channels: string[];
   segments: string[];

@@ -4,12 +4,12 @@ import { drawProduct, type Catalog } from './catalog';
 import type { Population } from './customers';
 import type { EntitySink } from './folder-writer';
 import { ALLOCATION, RELEASE, RETURN, SALE, type Inventory } from './inventory';
-import { money } from './money';
 import type { NoiseContext, NoiseInjector } from './noise';
-import { changeDays, formatMoneyColumns, formatStamps, orderRowAsOf, type OrderRecord } from './order-record';
+import { changeDays, writeOrderRowAsOf, type OrderRecord } from './order-record';
 import { REVIEW_TEXTS, csvField } from './pools';
 import { cumulative, type Rng, sampleCumulative } from './prng';
 import type { Schedule } from './schedule';
+import type { Tastes } from './taste';
 import type { TruthLedger } from './truth';
 import {
   AFFINITY_ORDER_SHARE,
@@ -24,6 +24,7 @@ import {
   REGIONS,
   RE_SEND,
   RETURN_REASONS,
+  TASTE,
 } from './world';
 
 const POS = 3;
@@ -37,6 +38,7 @@ export interface OrderFactoryDeps {
   population: Population;
   inventory: Inventory;
   schedule: Schedule;
+  tastes: Tastes;
   ledger: TruthLedger;
   noise: NoiseInjector;
   rng: Rng;
@@ -45,6 +47,8 @@ export interface OrderFactoryDeps {
 /** Counters the manifest reports about what the planted process produced. */
 export interface OrderStats {
   lines: number;
+  /** Lines drawn from the buyer's favourite categories (the rest: affinity sets and popularity). */
+  tasteLines: number;
   affinityOrders: number;
   promoCodeOrders: number;
   welcomeCodeOrders: number;
@@ -63,7 +67,7 @@ export class OrderFactory {
   private readonly pairs: number[][];
   private readonly triples: number[][];
   private readonly horizon: number;
-  readonly stats: OrderStats = { lines: 0, affinityOrders: 0, promoCodeOrders: 0, welcomeCodeOrders: 0 };
+  readonly stats: OrderStats = { lines: 0, tasteLines: 0, affinityOrders: 0, promoCodeOrders: 0, welcomeCodeOrders: 0 };
   private readonly basket: number[] = [];
   private readonly quantities: number[] = [];
   private readonly unitPrices: number[] = [];
@@ -78,7 +82,8 @@ export class OrderFactory {
     return t >= 0 && t < this.horizon ? t : -1;
   }
 
-  private fillBasket(rng: Rng): void {
+  /** An affinity set (sometimes), then lines from the buyer's taste or the store's popularity. */
+  private fillBasket(customer: number, rng: Rng): void {
     const basket = this.basket;
     basket.length = 0;
     const k = sampleCumulative(this.lineCountCum, rng.next()) + 1;
@@ -91,8 +96,12 @@ export class OrderFactory {
     }
     const size = Math.max(k, basket.length);
     while (basket.length < size) {
-      const product = drawProduct(this.deps.catalog, rng);
-      if (!basket.includes(product)) basket.push(product);
+      // Popularity draws keep this finite even when a favourite category has few products.
+      const isTaste = rng.next() < TASTE.lineShare;
+      const product = isTaste ? this.deps.tastes.drawFavourite(customer, rng) : drawProduct(this.deps.catalog, rng);
+      if (basket.includes(product)) continue;
+      basket.push(product);
+      if (isTaste) this.stats.tasteLines += 1;
     }
   }
 
@@ -107,7 +116,7 @@ export class OrderFactory {
     const id = `O-${String(this.sequence).padStart(this.idWidth, '0')}`;
     const customerId = customerIdOf(customer, population.count);
 
-    this.fillBasket(rng);
+    this.fillBasket(customer, rng);
     const basket = this.basket;
     const { quantities, unitPrices } = this;
     quantities.length = 0;
@@ -182,8 +191,6 @@ export class OrderFactory {
       discount: 0,
       tax: 0,
       shipping: 0,
-      moneyColumns: '',
-      stamps: { created: '', paid: '', fulfilled: '', delivered: '', cancelled: '' },
     };
     let units = 0;
     ctx.orderId = id;
@@ -202,7 +209,8 @@ export class OrderFactory {
       units += quantity;
       const sku = catalog.skus[product] as string;
       // Items go to their own file, so they can be written before the order row is complete.
-      items.write(`${id},${l + 1},${sku},${quantity},${money(unit)},${money(lineDiscount)},${money(lineTax)}\n`);
+      items.ascii(id).comma().int(l + 1).comma().ascii(sku).comma().int(quantity).comma();
+      items.money(unit).comma().money(lineDiscount).comma().money(lineTax).endRow();
       ctx.sku = sku;
       noise.maybeInject(items, ctx);
       this.bookStock(product, quantity, paid, fulfilled, cancelled);
@@ -212,15 +220,13 @@ export class OrderFactory {
     order.returnTimes.sort((a, b) => a - b);
     order.shipping = isPos || order.subtotal - order.discount >= region.freeShippingCents ? 0 : region.shippingCents;
     this.stats.lines += basket.length;
-    order.moneyColumns = formatMoneyColumns(order);
-    order.stamps = formatStamps(order, calendar);
 
     ledger.ordersAll += 1;
     if (isCounted) {
       ledger.addCountedOrder(day, currency, customer, { gross: order.subtotal, discount: order.discount, tax: order.tax, shipping: order.shipping, units });
     }
 
-    orders.write(orderRowAsOf(order, day, calendar));
+    writeOrderRowAsOf(orders, order, day, calendar);
     noise.maybeInject(orders, ctx);
     this.planResends(order, day);
   }

@@ -1,5 +1,5 @@
 import { DAY_SECONDS, type Calendar } from './calendar';
-import { money } from './money';
+import type { EntitySink } from './folder-writer';
 import { CHANNELS } from './world';
 
 /** What the generator keeps of an order after its lines are written: enough to re-send it. */
@@ -23,64 +23,78 @@ export interface OrderRecord {
   discount: number;
   tax: number;
   shipping: number;
-  /** The order's money columns, formatted once (they never change between re-sends). */
-  moneyColumns: string;
-  /** Timestamps formatted once: '' when the event does not happen. */
-  stamps: { created: string; paid: string; fulfilled: string; delivered: string; cancelled: string };
 }
 
-function stampOf(t: number, calendar: Calendar): string {
-  return t >= 0 ? calendar.timestamp(t) : '';
-}
+const CREATED = 0;
+const PAID = 1;
+const FULFILLED = 2;
+const DELIVERED = 3;
+const RETURNED = 4;
+const CANCELLED = 5;
+const STATUSES = ['created', 'paid', 'fulfilled', 'delivered', 'returned', 'cancelled'];
 
-export function formatStamps(order: OrderRecord, calendar: Calendar): OrderRecord['stamps'] {
-  return {
-    created: calendar.timestamp(order.created),
-    paid: stampOf(order.paid, calendar),
-    fulfilled: stampOf(order.fulfilled, calendar),
-    delivered: stampOf(order.delivered, calendar),
-    cancelled: stampOf(order.cancelled, calendar),
-  };
-}
-
-export function formatMoneyColumns(order: OrderRecord): string {
-  const total = order.subtotal - order.discount + order.tax + order.shipping;
-  return `${order.currencyCode},${money(order.subtotal)},${money(order.discount)},${money(order.tax)},${money(order.shipping)},${money(total)}`;
+function stampIf(sink: EntitySink, isSet: boolean, t: number, calendar: Calendar): void {
+  if (isSet) sink.timestamp(t, calendar);
+  sink.comma();
 }
 
 /**
- * The order as a nightly export at the end of `day` sees it: later timestamps are still empty,
- * and status is the furthest state reached (a return makes it `returned`).
+ * Writes the order as a nightly export at the end of `day` sees it: later timestamps are still
+ * empty, and status is the furthest state reached (a return makes it `returned`).
  */
-export function orderRowAsOf(order: OrderRecord, day: number, calendar: Calendar): string {
+export function writeOrderRowAsOf(sink: EntitySink, order: OrderRecord, day: number, calendar: Calendar): void {
   const end = (day + 1) * DAY_SECONDS;
-  const stamps = order.stamps;
-  let status = 'created';
-  let updated = stamps.created;
   const isPaid = order.paid >= 0 && order.paid < end;
   const isFulfilled = order.fulfilled >= 0 && order.fulfilled < end;
   const isDelivered = order.delivered >= 0 && order.delivered < end;
   const isCancelled = order.cancelled >= 0 && order.cancelled < end;
-  if (isPaid) [status, updated] = ['paid', stamps.paid];
-  if (isFulfilled) [status, updated] = ['fulfilled', stamps.fulfilled];
-  if (isDelivered) [status, updated] = ['delivered', stamps.delivered];
-  for (const t of order.returnTimes) if (t < end) [status, updated] = ['returned', calendar.timestamp(t)];
-  if (isCancelled) [status, updated] = ['cancelled', stamps.cancelled];
-  return `${order.id},${order.customerId},${CHANNELS[order.channel] as string},${status},${stamps.created},${isPaid ? stamps.paid : ''},${isFulfilled ? stamps.fulfilled : ''},${isDelivered ? stamps.delivered : ''},${isCancelled ? stamps.cancelled : ''},${order.moneyColumns},${updated}\n`;
+  let status = CREATED;
+  let updated = order.created;
+  if (isPaid) {
+    status = PAID;
+    updated = order.paid;
+  }
+  if (isFulfilled) {
+    status = FULFILLED;
+    updated = order.fulfilled;
+  }
+  if (isDelivered) {
+    status = DELIVERED;
+    updated = order.delivered;
+  }
+  for (const t of order.returnTimes) {
+    if (t >= end) continue;
+    status = RETURNED;
+    updated = t;
+  }
+  if (isCancelled) {
+    status = CANCELLED;
+    updated = order.cancelled;
+  }
+  const total = order.subtotal - order.discount + order.tax + order.shipping;
+  sink.ascii(order.id).comma().ascii(order.customerId).comma().ascii(CHANNELS[order.channel] as string).comma().ascii(STATUSES[status] as string).comma();
+  sink.timestamp(order.created, calendar).comma();
+  stampIf(sink, isPaid, order.paid, calendar);
+  stampIf(sink, isFulfilled, order.fulfilled, calendar);
+  stampIf(sink, isDelivered, order.delivered, calendar);
+  stampIf(sink, isCancelled, order.cancelled, calendar);
+  sink.ascii(order.currencyCode).comma().money(order.subtotal).comma().money(order.discount).comma().money(order.tax).comma();
+  sink.money(order.shipping).comma().money(total).comma().timestamp(updated, calendar).endRow();
+}
+
+function addChangeDay(days: number[], order: OrderRecord, t: number): void {
+  if (t < 0) return;
+  const day = Math.floor(t / DAY_SECONDS);
+  if (day > order.createdDay && !days.includes(day)) days.push(day);
 }
 
 /** Days after creation on which the exported state changes (inside the horizon), ascending. */
 export function changeDays(order: OrderRecord): number[] {
   const days: number[] = [];
-  const consider = (t: number): void => {
-    if (t < 0) return;
-    const day = Math.floor(t / DAY_SECONDS);
-    if (day > order.createdDay && !days.includes(day)) days.push(day);
-  };
-  consider(order.paid);
-  consider(order.fulfilled);
-  consider(order.delivered);
-  consider(order.cancelled);
-  for (const t of order.returnTimes) consider(t);
+  addChangeDay(days, order, order.paid);
+  addChangeDay(days, order, order.fulfilled);
+  addChangeDay(days, order, order.delivered);
+  addChangeDay(days, order, order.cancelled);
+  for (const t of order.returnTimes) addChangeDay(days, order, t);
   return days.sort((a, b) => a - b);
 }

@@ -65,7 +65,7 @@ export const CATEGORIES: readonly Category[] = [
 /** Popularity within a category ∝ rank^−s. */
 export const ZIPF_EXPONENT = 1.1;
 
-/** BG/NBD before calibration: λ ~ Gamma(r, α) per day; p ~ Beta(a, b) after each purchase. */
+/** BG/NBD before calibration: λ ~ Gamma(r, α) per day; p ~ Beta(a, b) after each repeat purchase. */
 export const BASE_BGNBD = { r: 1.4, alpha: 80, a: 1.2, b: 3.8 } as const;
 /** Gamma-Gamma: order value ~ Gamma(p, ν) with ν ~ Gamma(q, v) (rates, USD). Mean p·v/(q−1) = 80. */
 export const GAMMA_GAMMA = { p: 6, q: 4, v: 40 } as const;
@@ -83,6 +83,23 @@ export const MONTH_FACTORS = [0.78, 0.82, 0.92, 0.95, 1.0, 0.95, 0.9, 0.93, 0.98
 export const HOUR_WEIGHTS = [
   0.25, 0.18, 0.12, 0.1, 0.1, 0.15, 0.3, 0.55, 0.8, 0.95, 1.0, 1.05, 1.15, 1.1, 1.0, 1.0, 1.05, 1.15, 1.3, 1.45, 1.5, 1.35, 0.9, 0.5,
 ];
+
+/**
+ * Individual taste, so that "customers like you bought" beats plain popularity: each buyer has
+ * one or two favourite categories (drawn by category weight) and, in each, a favourite brand.
+ * Most basket lines come from those categories, where the favourite brand's products weigh
+ * `brandBoost` times their Zipf weight; the other lines follow the store-wide popularity.
+ */
+export const TASTE = {
+  /** Share of (non-affinity) basket lines drawn from the customer's favourite categories. */
+  lineShare: 0.75,
+  /** Share of buyers with a second favourite category. */
+  secondCategoryShare: 0.5,
+  /** For buyers with two, the share of taste lines that come from the second one. */
+  secondCategoryLineShare: 0.4,
+  /** Weight multiplier of the favourite brand's products within a favourite category. */
+  brandBoost: 4,
+} as const;
 
 /** Number of lines before affinity bundles: P(1..6). */
 export const LINE_COUNT_WEIGHTS = [0.4, 0.27, 0.16, 0.09, 0.05, 0.03];

@@ -17,7 +17,19 @@ export function forecastOption(series: ForecastDto['series'], format: ValueForma
   const width = (lo: (number | null)[], hi: (number | null)[]) => lo.map((l, i) => (l === null || hi[i] === null ? null : (hi[i] as number) - l));
   const band = (name: string, stack: string, lo: (number | null)[], hi: (number | null)[], opacity: number) => [
     { name: `${name} low`, type: 'line', stack, data: lo, lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false }, silent: true },
-    { name, type: 'line', stack, data: width(lo, hi), lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { opacity, color: '#4f6bed' }, tooltip: { show: false }, silent: true },
+    {
+      name,
+      type: 'line',
+      stack,
+      data: width(lo, hi),
+      lineStyle: { opacity: 0 },
+      symbol: 'none',
+      // The legend takes its swatch from itemStyle, so it matches the shaded band.
+      itemStyle: { color: `rgba(79, 107, 237, ${opacity * 2})` },
+      areaStyle: { opacity, color: '#4f6bed' },
+      tooltip: { show: false },
+      silent: true,
+    },
   ];
   return {
     grid: { ...GRID, top: 40 },

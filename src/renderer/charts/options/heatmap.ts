@@ -41,7 +41,7 @@ export function regionCategoryHeatmapOption(regions: string[], categories: strin
           ...(rank[i] === 1 ? { itemStyle: { borderColor: '#f59e0b', borderWidth: 2 } } : {}),
         })),
         label: {
-          show: categories.length * regions.length <= 80,
+          show: categories.length <= 6 && regions.length <= 10,
           formatter: (p: { data: { value: [number, number, number] } }) => format(p.data.value[2]),
           fontSize: 10,
           color: '#fff',

@@ -3,7 +3,6 @@ import { useEngine } from '../../api/useEngine';
 import { EChart } from '../../charts/EChart';
 import { forecastOption } from '../../charts/options/forecast';
 import { ModelGate } from '../../components/ModelGate';
-import { formatPercent } from '../../lib/format';
 import { useMoney } from '../../preferences/PreferencesContext';
 
 function ForecastBody() {
@@ -34,8 +33,9 @@ function ForecastBody() {
                 {s.label}
                 {s.method === f.chosenMethod ? ' (chosen)' : ''}
               </td>
-              <td style={{ textAlign: 'right' }}>{formatPercent(s.mape)}</td>
-              <td style={{ textAlign: 'right' }}>{formatPercent(s.smape)}</td>
+              {/* The engine reports both errors in percent already (sMAPE runs 0–200). */}
+              <td style={{ textAlign: 'right' }}>{s.mape === null ? '—' : `${s.mape.toFixed(1)} %`}</td>
+              <td style={{ textAlign: 'right' }}>{`${s.smape.toFixed(1)} %`}</td>
             </tr>
           ))}
         </tbody>

@@ -10,8 +10,8 @@ export function encodeTuples(values: readonly number[]): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** A view on the blob (copied only when SQLite's buffer is not 8-byte aligned). */
+/** A view on the blob (copied with one memcpy when SQLite's buffer is not 8-byte aligned). */
 export function decodeTuples(blob: Uint8Array): Float64Array {
   if (blob.byteOffset % 8 === 0) return new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8);
-  return new Float64Array(Uint8Array.from(blob).buffer);
+  return new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../db/open';
 import type { RecordSource, SourceRecord } from '../source';
 import { openRecordSource } from '../sources/open-record-source';
 import { validateRow } from '../validate/validators';
+import { deferIndexesIfEmpty } from './deferred-indexes';
 import { DuplicateFinder } from './duplicate-finder';
 import { sha256OfFile, streamingDigest } from './file-digest';
 import type { ParentKeys } from './parent-keys';
@@ -94,7 +95,12 @@ export async function stageFile(file: string, ctx: StageFileContext): Promise<St
   db.exec('SAVEPOINT stage_file');
   try {
     source = await openRecordSource(file, { mapping: ctx.mapping, onChunk: digest.update });
+    const [onlyEntity] = source.entities;
+    const restoreIndexes = source.entities.length === 1 && onlyEntity !== undefined ? deferIndexesIfEmpty(db, `stg_${onlyEntity}`) : () => undefined;
     await stageRecords(source, batchId, shortName(file), ctx, counters);
+    const indexing = performance.now();
+    restoreIndexes();
+    counters.stageMs += performance.now() - indexing;
     db.exec('RELEASE stage_file');
   } catch (error) {
     db.exec('ROLLBACK TO stage_file; RELEASE stage_file');

@@ -49,6 +49,18 @@ export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
   const touched = db.prepare<[], { sku: string; from_day: string }>('SELECT sku, from_day FROM t_inventory_skus').all();
   // Only days from from_day on are cleared: the day before, which seeds the running sums, stays.
   for (const t of touched) clear.run(t.sku, t.from_day);
+  // Daily changes first, keyed (sku, day), so the grid finds each day's change by key: joined
+  // inline, SQLite indexes the subquery on sku alone and scans a SKU's days for every grid day.
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS t_stock_changes (sku TEXT NOT NULL, d TEXT NOT NULL, on_hand_change INTEGER NOT NULL, allocated_change INTEGER NOT NULL,
+      PRIMARY KEY (sku, d)) WITHOUT ROWID;
+    DELETE FROM t_stock_changes;
+    INSERT INTO t_stock_changes
+      SELECT m.sku, substr(m.moved_at, 1, 10) AS d,
+        sum(CASE WHEN m.kind IN ('allocation', 'release') THEN 0 ELSE m.quantity END),
+        sum(CASE WHEN m.kind IN ('allocation', 'release') THEN m.quantity ELSE 0 END)
+      FROM t_inventory_skus b JOIN stg_inventory_movements m ON m.sku = b.sku AND m.moved_at >= b.from_day
+      GROUP BY m.sku, d;`);
   const recomputed = db
     .prepare(
       `INSERT INTO fct_inventory_daily (sku, date_key, on_hand, allocated, reorder_point, is_at_risk)
@@ -57,12 +69,6 @@ export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
            coalesce((SELECT f.on_hand FROM fct_inventory_daily f WHERE f.sku = t.sku AND f.date_key < t.from_day ORDER BY f.date_key DESC LIMIT 1), 0) AS on_hand0,
            coalesce((SELECT f.allocated FROM fct_inventory_daily f WHERE f.sku = t.sku AND f.date_key < t.from_day ORDER BY f.date_key DESC LIMIT 1), 0) AS allocated0
          FROM t_inventory_skus t),
-       daily AS (
-         SELECT m.sku, substr(m.moved_at, 1, 10) AS d,
-           sum(CASE WHEN m.kind IN ('allocation', 'release') THEN 0 ELSE m.quantity END) AS on_hand_change,
-           sum(CASE WHEN m.kind IN ('allocation', 'release') THEN m.quantity ELSE 0 END) AS allocated_change
-         FROM base b JOIN stg_inventory_movements m ON m.sku = b.sku AND m.moved_at >= b.from_day
-         GROUP BY m.sku, d),
        grid AS (
          SELECT b.sku, dd.date_key, b.on_hand0, b.allocated0 FROM base b
          JOIN dim_date dd ON dd.date_key >= b.from_day AND dd.date_key <= ?),
@@ -70,7 +76,7 @@ export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
          SELECT g.sku, g.date_key,
            g.on_hand0 + sum(coalesce(x.on_hand_change, 0)) OVER w AS on_hand,
            g.allocated0 + sum(coalesce(x.allocated_change, 0)) OVER w AS allocated
-         FROM grid g LEFT JOIN daily x ON x.sku = g.sku AND x.d = g.date_key
+         FROM grid g LEFT JOIN t_stock_changes x ON x.sku = g.sku AND x.d = g.date_key
          WINDOW w AS (PARTITION BY g.sku ORDER BY g.date_key ROWS UNBOUNDED PRECEDING))
        SELECT sku, date_key, on_hand, allocated, rp, CASE WHEN on_hand - allocated < rp THEN 1 ELSE 0 END
        FROM (SELECT g.*, ${reorderPointOn('g.sku', 'g.date_key')} AS rp FROM running g)
