@@ -64,7 +64,7 @@ export class AppPage extends ShellPage {
   async screenshotWhole(path: string): Promise<void> {
     const style = await this.page.addStyleTag({ content: 'html, body, #root, .app { height: auto !important; } .content { overflow: visible !important; }' });
     await this.page.screenshot({ path, fullPage: true });
-    await style.evaluate((node) => node.remove());
+    await style.evaluate((node) => (node as Element).remove());
   }
 
   kpi(metricId: string): Locator {

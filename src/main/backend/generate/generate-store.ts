@@ -10,12 +10,12 @@ import { Inventory } from './inventory';
 import { buildManifest, type RunCounters } from './build-manifest';
 import { money } from './money';
 import { NoiseInjector, type NoiseContext } from './noise';
-import { writeOrderRowAsOf } from './order-record';
+import { ORDER_ID_DIGITS, writeOrderRowAsOf, type OrderRecord } from './order-record';
 import { customerIdOf, OrderFactory } from './order-factory';
 import { resolveOptions, type GenerateOptions, type ResolvedOptions } from './options';
 import { buildNamePools, csvField, type NamePools } from './pools';
 import { deriveSeed, Rng, streamNext } from './prng';
-import { Schedule } from './schedule';
+import { Schedule, type ResendKind } from './schedule';
 import { Tastes } from './taste';
 import { TruthLedger } from './truth';
 import { ACQUISITION_CHANNELS, BASE_BGNBD, CATEGORIES, REGIONS, SEGMENTS } from './world';
@@ -120,10 +120,10 @@ export async function generateStore(input: GenerateOptions, hooks: GenerateHooks
     duplicatesByFolder: {},
     reviewRatings: { returnedSum: 0, returnedCount: 0, keptSum: 0, keptCount: 0 },
   };
-  const ctx: NoiseContext = { timestamp: '', sku: catalog.skus[0] as string, customerId: customerIdOf(0, population.count), orderId: '' };
+  const ctx: NoiseContext = { timestamp: '', sku: catalog.skus[0] as string, customerId: customerIdOf(0, population.count), orderSeq: 0 };
   let priceChangeIndex = 0;
   let reviewSequence = 0;
-  let lastOrderId = '';
+  let lastOrderSeq = 0;
 
   try {
     for (let day = 0; day < days; day += 1) {
@@ -164,7 +164,7 @@ export async function generateStore(input: GenerateOptions, hooks: GenerateHooks
         ctx.customerId = customerIdOf(i, population.count);
         factory.place(i, at, population.purchases[i] === 0, sinks.orders, sinks.order_items, ctx);
         population.purchases[i] = (population.purchases[i] as number) + 1;
-        lastOrderId = ctx.orderId;
+        lastOrderSeq = ctx.orderSeq;
         // BG/NBD: after each repeat purchase (never after the birth) drop out with probability p;
         // else wait Exp(λ) on the seasonal clock. countPurchases replays exactly these draws.
         if ((population.purchases[i] as number) > 1 && streamNext(population.streams, i) < (population.dropout[i] as number)) continue;
@@ -186,16 +186,19 @@ export async function generateStore(input: GenerateOptions, hooks: GenerateHooks
       // Rows that belong to this export day: re-sent orders, returns, reviews.
       const due = schedule.take(day);
       const duplicates: Partial<Record<'status_update' | 'exact_repeat', number>> = {};
-      for (const resend of due.resends) {
-        ctx.customerId = resend.order.customerId;
-        writeOrderRowAsOf(sinks.orders, resend.order, day, calendar);
+      for (let r = 0; r < due.resendOrders.length; r += 1) {
+        const order = due.resendOrders[r] as OrderRecord;
+        const kind = due.resendKinds[r] as ResendKind;
+        ctx.customerId = order.customerId;
+        writeOrderRowAsOf(sinks.orders, order, day, calendar);
         noise.maybeInject(sinks.orders, ctx);
-        duplicates[resend.kind] = (duplicates[resend.kind] ?? 0) + 1;
+        duplicates[kind] = (duplicates[kind] ?? 0) + 1;
+        factory.released(order);
       }
-      if (due.resends.length > 0) counters.duplicatesByFolder[date] = duplicates;
+      if (due.resendOrders.length > 0) counters.duplicatesByFolder[date] = duplicates;
       for (const event of due.returns) {
-        ctx.orderId = event.orderId;
-        sinks.returns.ascii(event.orderId).comma().int(event.lineNo).comma().int(event.quantity).comma().timestamp(event.time, calendar).comma().text(event.reason).endRow();
+        ctx.orderSeq = event.orderSeq;
+        sinks.returns.ascii('O-').padded(event.orderSeq, ORDER_ID_DIGITS).comma().int(event.lineNo).comma().int(event.quantity).comma().timestamp(event.time, calendar).comma().text(event.reason).endRow();
         noise.maybeInject(sinks.returns, ctx);
       }
       for (const review of due.reviews) {
@@ -214,7 +217,7 @@ export async function generateStore(input: GenerateOptions, hooks: GenerateHooks
           ratings.keptCount += 1;
         }
       }
-      ctx.orderId = lastOrderId;
+      ctx.orderSeq = lastOrderSeq;
 
       inventory.closeDay(day, sinks.inventory_movements, (sku) => {
         ctx.sku = sku;

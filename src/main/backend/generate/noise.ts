@@ -1,5 +1,6 @@
 import type { NativeEntity } from '../../../shared/data-contract/native-format';
 import type { EntitySink } from './folder-writer';
+import { orderIdOf } from './order-record';
 import { type Rng } from './prng';
 
 export const INVALID_KINDS = [
@@ -21,7 +22,8 @@ export interface NoiseContext {
   timestamp: string;
   sku: string;
   customerId: string;
-  orderId: string;
+  /** The last real order written (its O-… id is formatted only when a noise row needs it). */
+  orderSeq: number;
 }
 
 type Builder = (ctx: NoiseContext, noiseId: string, rng: Rng) => string;
@@ -60,8 +62,8 @@ const BUILDERS: Record<NativeEntity, Partial<Record<InvalidKind, Builder>>> = {
     orphan_fk: (c, id) => `O-X${id},1,${c.sku},1,9.99,0.00,0.80\n`,
   },
   returns: {
-    negative_quantity: (c, _id, rng) => `${c.orderId},1,-${rng.between(1, 3)},${c.timestamp},changed mind\n`,
-    malformed_date: (c, _id, rng) => `${c.orderId},1,1,${badDate(c, rng)},changed mind\n`,
+    negative_quantity: (c, _id, rng) => `${orderIdOf(c.orderSeq)},1,-${rng.between(1, 3)},${c.timestamp},changed mind\n`,
+    malformed_date: (c, _id, rng) => `${orderIdOf(c.orderSeq)},1,1,${badDate(c, rng)},changed mind\n`,
     orphan_fk: (c, id) => `O-X${id},1,1,${c.timestamp},changed mind\n`,
   },
   inventory_movements: {

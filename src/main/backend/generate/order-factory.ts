@@ -5,7 +5,7 @@ import type { Population } from './customers';
 import type { EntitySink } from './folder-writer';
 import { ALLOCATION, RELEASE, RETURN, SALE, type Inventory } from './inventory';
 import type { NoiseContext, NoiseInjector } from './noise';
-import { changeDays, writeOrderRowAsOf, type OrderRecord } from './order-record';
+import { blankOrderRecord, changeDays, ORDER_ID_DIGITS, writeOrderRowAsOf, type OrderRecord } from './order-record';
 import { REVIEW_TEXTS, csvField } from './pools';
 import { cumulative, type Rng, sampleCumulative } from './prng';
 import type { Schedule } from './schedule';
@@ -60,7 +60,8 @@ export interface OrderStats {
  */
 export class OrderFactory {
   private sequence = 0;
-  private readonly idWidth = 8;
+  /** Records whose re-sends are all written, ready for the next orders. */
+  private readonly spare: OrderRecord[] = [];
   private readonly lineCountCum = cumulative(LINE_COUNT_WEIGHTS);
   private readonly channelCum = cumulative(CHANNEL_WEIGHTS);
   private readonly currencyOfRegion = REGIONS.map((r) => CURRENCIES.indexOf(r.currency as (typeof CURRENCIES)[number]));
@@ -113,7 +114,7 @@ export class OrderFactory {
     const currency = this.currencyOfRegion[regionIndex] as number;
     const channel = rng.next() < PREFERRED_CHANNEL_SHARE ? (population.preferredChannel[customer] as number) : sampleCumulative(this.channelCum, rng.next());
     this.sequence += 1;
-    const id = `O-${String(this.sequence).padStart(this.idWidth, '0')}`;
+    const seq = this.sequence;
     const customerId = customerIdOf(customer, population.count);
 
     this.fillBasket(customer, rng);
@@ -173,27 +174,27 @@ export class OrderFactory {
     const isCounted = cancelled < 0 && paid >= 0;
     const isReturnToSender = isLost && fulfilled >= 0 && rng.next() < LIFECYCLE.returnToSender;
 
-    const order: OrderRecord = {
-      id,
-      customerId,
-      customer,
-      channel,
-      currency,
-      currencyCode: region.currency,
-      createdDay: day,
-      created,
-      paid,
-      fulfilled,
-      delivered,
-      cancelled,
-      returnTimes: [],
-      subtotal: 0,
-      discount: 0,
-      tax: 0,
-      shipping: 0,
-    };
+    const order = this.spare.pop() ?? blankOrderRecord();
+    order.seq = seq;
+    order.pendingResends = 0;
+    order.customerId = customerId;
+    order.customer = customer;
+    order.channel = channel;
+    order.currency = currency;
+    order.currencyCode = region.currency;
+    order.createdDay = day;
+    order.created = created;
+    order.paid = paid;
+    order.fulfilled = fulfilled;
+    order.delivered = delivered;
+    order.cancelled = cancelled;
+    order.returnTimes.length = 0;
+    order.subtotal = 0;
+    order.discount = 0;
+    order.tax = 0;
+    order.shipping = 0;
     let units = 0;
-    ctx.orderId = id;
+    ctx.orderSeq = seq;
     ctx.customerId = customerId;
     for (let l = 0; l < basket.length; l += 1) {
       const product = basket[l] as number;
@@ -209,7 +210,7 @@ export class OrderFactory {
       units += quantity;
       const sku = catalog.skus[product] as string;
       // Items go to their own file, so they can be written before the order row is complete.
-      items.ascii(id).comma().int(l + 1).comma().ascii(sku).comma().int(quantity).comma();
+      items.ascii('O-').padded(seq, ORDER_ID_DIGITS).comma().int(l + 1).comma().ascii(sku).comma().int(quantity).comma();
       items.money(unit).comma().money(lineDiscount).comma().money(lineTax).endRow();
       ctx.sku = sku;
       noise.maybeInject(items, ctx);
@@ -266,7 +267,7 @@ export class OrderFactory {
     if (time < 0) return -1;
     const day = Math.floor(time / DAY_SECONDS);
     order.returnTimes.push(time);
-    schedule.returnOn(day, { orderId: order.id, lineNo, quantity: returned, time, reason });
+    schedule.returnOn(day, { orderSeq: order.seq, lineNo, quantity: returned, time, reason });
     inventory.add(day, product, RETURN, returned);
     if (order.delivered < 0) {
       ledger.returnsNotDelivered += 1;
@@ -297,13 +298,20 @@ export class OrderFactory {
     const { rng, schedule } = this.deps;
     const days = changeDays(order);
     const last = days.at(-1);
+    let pending = 0;
     if (last !== undefined) {
-      schedule.resend(last, { order, kind: 'status_update' });
-      if (days.length >= 2 && rng.next() < RE_SEND.intermediate) {
-        schedule.resend(days[rng.int(days.length - 1)] as number, { order, kind: 'status_update' });
-      }
+      if (schedule.resend(last, order, 'status_update')) pending += 1;
+      if (days.length >= 2 && rng.next() < RE_SEND.intermediate && schedule.resend(days[rng.int(days.length - 1)] as number, order, 'status_update')) pending += 1;
     }
-    if (rng.next() < RE_SEND.exactRepeat) schedule.resend((last ?? createdDay) + rng.between(1, 3), { order, kind: 'exact_repeat' });
+    if (rng.next() < RE_SEND.exactRepeat && schedule.resend((last ?? createdDay) + rng.between(1, 3), order, 'exact_repeat')) pending += 1;
+    order.pendingResends = pending;
+    if (pending === 0) this.spare.push(order);
+  }
+
+  /** Called after each re-send row is written: the record is recycled after its last one. */
+  released(order: OrderRecord): void {
+    order.pendingResends -= 1;
+    if (order.pendingResends === 0) this.spare.push(order);
   }
 }
 

@@ -2,9 +2,16 @@ import { DAY_SECONDS, type Calendar } from './calendar';
 import type { EntitySink } from './folder-writer';
 import { CHANNELS } from './world';
 
-/** What the generator keeps of an order after its lines are written: enough to re-send it. */
+/**
+ * What the generator keeps of an order after its lines are written: enough to re-send it.
+ * Records are recycled once their last re-send is written (see OrderFactory.release), so the
+ * ~1M orders of a large store never pile up in the old generation of the heap.
+ */
 export interface OrderRecord {
-  id: string;
+  /** The n in O-0000000n. */
+  seq: number;
+  /** Re-sends scheduled and not yet written. */
+  pendingResends: number;
   customerId: string;
   customer: number;
   channel: number;
@@ -23,6 +30,36 @@ export interface OrderRecord {
   discount: number;
   tax: number;
   shipping: number;
+}
+
+export const ORDER_ID_DIGITS = 8;
+
+/** O-00000042: formatted only where a string is needed (noise rows); rows write the digits directly. */
+export function orderIdOf(seq: number): string {
+  return `O-${String(seq).padStart(ORDER_ID_DIGITS, '0')}`;
+}
+
+export function blankOrderRecord(): OrderRecord {
+  return {
+    seq: 0,
+    pendingResends: 0,
+    customerId: '',
+    customer: 0,
+    channel: 0,
+    currency: 0,
+    currencyCode: '',
+    createdDay: 0,
+    created: -1,
+    paid: -1,
+    fulfilled: -1,
+    delivered: -1,
+    cancelled: -1,
+    returnTimes: [],
+    subtotal: 0,
+    discount: 0,
+    tax: 0,
+    shipping: 0,
+  };
 }
 
 const CREATED = 0;
@@ -72,7 +109,7 @@ export function writeOrderRowAsOf(sink: EntitySink, order: OrderRecord, day: num
     updated = order.cancelled;
   }
   const total = order.subtotal - order.discount + order.tax + order.shipping;
-  sink.ascii(order.id).comma().ascii(order.customerId).comma().ascii(CHANNELS[order.channel] as string).comma().ascii(STATUSES[status] as string).comma();
+  sink.ascii('O-').padded(order.seq, ORDER_ID_DIGITS).comma().ascii(order.customerId).comma().ascii(CHANNELS[order.channel] as string).comma().ascii(STATUSES[status] as string).comma();
   sink.timestamp(order.created, calendar).comma();
   stampIf(sink, isPaid, order.paid, calendar);
   stampIf(sink, isFulfilled, order.fulfilled, calendar);

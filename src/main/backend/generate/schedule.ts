@@ -2,13 +2,8 @@ import type { OrderRecord } from './order-record';
 
 export type ResendKind = 'status_update' | 'exact_repeat';
 
-export interface Resend {
-  order: OrderRecord;
-  kind: ResendKind;
-}
-
 export interface ReturnEvent {
-  orderId: string;
+  orderSeq: number;
   lineNo: number;
   quantity: number;
   time: number;
@@ -25,7 +20,9 @@ export interface ReviewEvent {
 }
 
 interface DayEvents {
-  resends: Resend[];
+  /** Re-sends in scheduling order, as two parallel lists (no object per re-send). */
+  resendOrders: OrderRecord[];
+  resendKinds: ResendKind[];
   returns: ReturnEvent[];
   reviews: ReviewEvent[];
 }
@@ -44,14 +41,19 @@ export class Schedule {
     if (day >= this.days) return null;
     let events = this.byDay.get(day);
     if (!events) {
-      events = { resends: [], returns: [], reviews: [] };
+      events = { resendOrders: [], resendKinds: [], returns: [], reviews: [] };
       this.byDay.set(day, events);
     }
     return events;
   }
 
-  resend(day: number, resend: Resend): void {
-    this.on(day)?.resends.push(resend);
+  /** False when the day lies past the horizon (the re-send never happens). */
+  resend(day: number, order: OrderRecord, kind: ResendKind): boolean {
+    const events = this.on(day);
+    if (!events) return false;
+    events.resendOrders.push(order);
+    events.resendKinds.push(kind);
+    return true;
   }
 
   returnOn(day: number, event: ReturnEvent): void {
@@ -63,7 +65,7 @@ export class Schedule {
   }
 
   take(day: number): DayEvents {
-    const events = this.byDay.get(day) ?? { resends: [], returns: [], reviews: [] };
+    const events = this.byDay.get(day) ?? { resendOrders: [], resendKinds: [], returns: [], reviews: [] };
     this.byDay.delete(day);
     events.returns.sort((a, b) => a.time - b.time);
     events.reviews.sort((a, b) => a.time - b.time);
