@@ -3,10 +3,11 @@
  * Target on the 2-core dev machine: ≤ 10 s and ≤ 400 MB peak RSS. Run: npx tsx bench/generate.bench.ts [--keep]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateStore, GENERATOR_PRESETS } from '../src/main/backend/generate/index';
 
+const loadBefore = loadavg();
 const outDir = mkdtempSync(path.join(tmpdir(), 'storelens-bench-generate-'));
 let peakRss = process.memoryUsage().rss;
 const sample = (): void => {
@@ -48,11 +49,13 @@ const figures = {
   megabytesPerSecond: Number((mb / seconds).toFixed(1)),
   peakRssMb: Math.round(peakRss / 1e6),
   targets: { seconds: 10, peakRssMb: 400 },
+  /** 1/5/15-minute load averages before and after: on a shared 2-core machine wall time depends on them. */
+  loadAverage: { before: loadBefore.map((x) => Number(x.toFixed(2))), after: loadavg().map((x) => Number(x.toFixed(2))) },
 };
 console.log(JSON.stringify(figures, null, 2));
 console.log(
   `generate: ${summary.lines.toLocaleString('en-US')} lines in ${seconds.toFixed(2)} s = ${figures.linesPerSecond.toLocaleString('en-US')} lines/s, ` +
-    `${figures.megabytesPerSecond} MB/s (${mb.toFixed(0)} MB), ${cpuSeconds.toFixed(1)} CPU s, peak RSS ${figures.peakRssMb} MB ` +
+    `${figures.megabytesPerSecond} MB/s (${mb.toFixed(0)} MB), ${cpuSeconds.toFixed(1)} CPU s, peak RSS ${figures.peakRssMb} MB, load ${figures.loadAverage.before[0]} → ${figures.loadAverage.after[0]} ` +
     `[target ≤ 10 s: ${seconds <= 10 ? 'met' : 'MISSED'}; ≤ 400 MB: ${figures.peakRssMb <= 400 ? 'met' : 'MISSED'}]`,
 );
 if (process.argv.includes('--keep')) console.log(`kept ${outDir}`);

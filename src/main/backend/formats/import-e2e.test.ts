@@ -49,4 +49,25 @@ describe('both shared samples through import.files into a warehouse', () => {
     const quarantined = temp.backend.db.prepare('SELECT count(*) AS n FROM quarantine').get() as { n: number };
     expect(quarantined.n).toBe(0);
   });
+
+  it('refunds Online Retail credit notes by the 30-day rule, with the invoice as delivery', () => {
+    const returns = temp.backend.db
+      .prepare(
+        `SELECT r.refund_rule AS rule, r.refund_cents AS refund, r.quantity, i.unit_price_cents AS price, i.discount_cents AS discount
+         FROM fct_returns r JOIN fct_order_items i ON i.order_key = r.order_key AND i.line_no = r.line_no
+         JOIN fct_orders o ON o.order_key = r.order_key WHERE o.currency = 'GBP'`,
+      )
+      .all() as { rule: string; refund: number; quantity: number; price: number; discount: number }[];
+    expect(returns.length).toBeGreaterThan(0);
+    // The sample spans less than 30 days, so every credit note falls inside the window.
+    for (const row of returns) {
+      expect(row.rule).toBe('within_30_days');
+      expect(row.discount).toBe(0);
+      expect(row.refund).toBe(row.quantity * row.price);
+    }
+    const creditedCents = read(RETAIL)
+      .filter((row) => row.InvoiceNo!.startsWith('C'))
+      .reduce((sum, row) => sum + Math.round(Math.abs(Number(row.Quantity)) * Number(row.UnitPrice) * 100), 0);
+    expect(returns.reduce((sum, row) => sum + row.refund, 0)).toBeLessThanOrEqual(creditedCents);
+  });
 });

@@ -67,6 +67,35 @@ describe('planted realism', () => {
     }
   });
 
+  it('gives buyers a taste: their lines concentrate in one or two categories, as the manifest plants', () => {
+    const { taste, models } = landing.manifest;
+    expect(taste.buyersWithOneCategory + taste.buyersWithTwoCategories).toBe(models.buyers);
+    expect(taste.byCategory.reduce((sum, c) => sum + c.first, 0)).toBe(models.buyers);
+    const categoryOf = new Map(landing.rows.products.filter(isValid).map((r) => [r.record.sku as string, r.record.category as string]));
+    const customerOf = new Map(landing.rows.orders.filter(isValid).map((r) => [r.record.order_id as string, r.record.customer_id as string]));
+    const linesByCustomer = new Map<string, Map<string, number>>();
+    for (const row of landing.rows.order_items) {
+      const customer = customerOf.get(row.record.order_id as string);
+      const category = categoryOf.get(row.record.sku as string);
+      if (!isValid(row) || !customer || !category) continue;
+      const counts = linesByCustomer.get(customer) ?? new Map<string, number>();
+      counts.set(category, (counts.get(category) ?? 0) + 1);
+      linesByCustomer.set(customer, counts);
+    }
+    // Share of a buyer's lines in their top two categories. Without taste, 8+ lines spread over
+    // 10 categories (largest weight 0.2) put about half there; with it, most lines are there.
+    const shares: number[] = [];
+    for (const counts of linesByCustomer.values()) {
+      const values = [...counts.values()].sort((a, b) => b - a);
+      const total = values.reduce((a, b) => a + b, 0);
+      if (total >= 8) shares.push(((values[0] ?? 0) + (values[1] ?? 0)) / total);
+    }
+    expect(shares.length).toBeGreaterThan(300);
+    const meanShare = shares.reduce((a, b) => a + b, 0) / shares.length;
+    expect(meanShare).toBeGreaterThan(0.7);
+    expect(taste.tasteLines / landing.manifest.models.calibration.writtenLines).toBeGreaterThan(0.5);
+  });
+
   it('has returns on both sides of the 30-day rule and lower ratings after returns', () => {
     const { returns } = landing.manifest.totals;
     expect(returns.within30Days).toBeGreaterThan(100);

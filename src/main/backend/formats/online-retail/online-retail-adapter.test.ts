@@ -18,7 +18,7 @@ describe('Online Retail II adapter', () => {
     ].join('\n'));
     const out = await drain(await openForeignSource(file));
     const orders = new Map(out.byEntity('orders').map((o) => [o.order_id, o]));
-    expect(orders.get('489434')).toMatchObject({ customer_id: '13085', created_at: '2010-06-01T07:45:00+01:00', status: 'paid', subtotal: '101.40' });
+    expect(orders.get('489434')).toMatchObject({ customer_id: '13085', created_at: '2010-06-01T07:45:00+01:00', status: 'delivered', delivered_at: '2010-06-01T07:45:00+01:00', subtotal: '101.40' });
     expect(orders.get('489452')!.created_at).toBe('2010-11-01T12:00:00+00:00');
     // C489449 returns 10 units: 6 from the latest earlier purchase line, 4 from the one before.
     expect(out.byEntity('returns')).toEqual([

@@ -43,11 +43,13 @@ export function createOnlineRetailAdapter(file: string): RowAdapter {
       order_id: row.invoice,
       customer_id: row.customerId,
       channel: ONLINE_RETAIL_CHANNEL,
-      status: isCancelled ? 'cancelled' : 'paid',
+      // An invoice is a completed, shipped sale and the data set tracks no delivery, so the
+      // invoice time stands in for delivery: credit notes within 30 days of it refund (brief's rule).
+      status: isCancelled ? 'cancelled' : 'delivered',
       created_at: row.at,
       paid_at: isCancelled ? '' : row.at,
-      fulfilled_at: '',
-      delivered_at: '',
+      fulfilled_at: isCancelled ? '' : row.at,
+      delivered_at: isCancelled ? '' : row.at,
       cancelled_at: isCancelled ? row.at : '',
       currency: ONLINE_RETAIL_CURRENCY,
       discount: null,

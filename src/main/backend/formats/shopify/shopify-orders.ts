@@ -125,7 +125,9 @@ export function createShopifyAdapter(file: string): RowAdapter {
           // is authoritative, so the creation time stands in for the payment time.
           paid_at: stamps.paid_at || (/^(paid|partially_refunded|refunded)$/i.test(financial) ? stamps.created_at! : ''),
           fulfilled_at: stamps.fulfilled_at!,
-          delivered_at: '',
+          // Shopify's export has no delivery time; fulfilment is the last tracked step, so it
+          // stands in for delivery when the 30-day refund rule is applied.
+          delivered_at: stamps.fulfilled_at!,
           cancelled_at: stamps.cancelled_at!,
           currency: c.currency(fields).toUpperCase(),
           discount: money(c.discount(fields)),
