@@ -7,7 +7,7 @@ const electronOnlyInShell = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'e2e/artifacts/**', 'native/**', '.storelens/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'e2e/artifacts/**', 'native/**', '.storelens/**', '*-tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

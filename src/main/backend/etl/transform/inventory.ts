@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { deferIndexesIfEmpty } from '../load/deferred-indexes';
 
 /**
  * Reorder points by day range, one row per product version: valid from the version's first full
@@ -61,6 +62,19 @@ export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
         sum(CASE WHEN m.kind IN ('allocation', 'release') THEN m.quantity ELSE 0 END)
       FROM t_inventory_skus b JOIN stg_inventory_movements m ON m.sku = b.sku AND m.moved_at >= b.from_day
       GROUP BY m.sku, d;`);
+  // The grid is constant between "points": the first recomputed day, each day with movements and
+  // each day a new product version changes the reorder point. Running sums and the reorder point
+  // are computed once per point, then each point's values are spread over its days by a range
+  // join on dim_date — far cheaper than a window and a reorder-point lookup per grid row.
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS t_stock_points (sku TEXT NOT NULL, d TEXT NOT NULL, PRIMARY KEY (sku, d)) WITHOUT ROWID;
+    DELETE FROM t_stock_points;
+    INSERT OR IGNORE INTO t_stock_points SELECT sku, from_day FROM t_inventory_skus;
+    INSERT OR IGNORE INTO t_stock_points SELECT sku, d FROM t_stock_changes;
+    INSERT OR IGNORE INTO t_stock_points
+      SELECT r.sku, r.from_day FROM t_inventory_skus t JOIN t_reorder_points r ON r.sku = t.sku AND r.from_day > t.from_day;`);
+  // A first import (or a rebuild) fills the grid from empty: its date index is built once afterwards.
+  const restoreIndexes = deferIndexesIfEmpty(db, 'fct_inventory_daily');
   const recomputed = db
     .prepare(
       `INSERT INTO fct_inventory_daily (sku, date_key, on_hand, allocated, reorder_point, is_at_risk)
@@ -69,20 +83,20 @@ export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
            coalesce((SELECT f.on_hand FROM fct_inventory_daily f WHERE f.sku = t.sku AND f.date_key < t.from_day ORDER BY f.date_key DESC LIMIT 1), 0) AS on_hand0,
            coalesce((SELECT f.allocated FROM fct_inventory_daily f WHERE f.sku = t.sku AND f.date_key < t.from_day ORDER BY f.date_key DESC LIMIT 1), 0) AS allocated0
          FROM t_inventory_skus t),
-       grid AS (
-         SELECT b.sku, dd.date_key, b.on_hand0, b.allocated0 FROM base b
-         JOIN dim_date dd ON dd.date_key >= b.from_day AND dd.date_key <= ?),
-       running AS (
-         SELECT g.sku, g.date_key,
-           g.on_hand0 + sum(coalesce(x.on_hand_change, 0)) OVER w AS on_hand,
-           g.allocated0 + sum(coalesce(x.allocated_change, 0)) OVER w AS allocated
-         FROM grid g LEFT JOIN t_stock_changes x ON x.sku = g.sku AND x.d = g.date_key
-         WINDOW w AS (PARTITION BY g.sku ORDER BY g.date_key ROWS UNBOUNDED PRECEDING))
-       SELECT sku, date_key, on_hand, allocated, rp, CASE WHEN on_hand - allocated < rp THEN 1 ELSE 0 END
-       FROM (SELECT g.*, ${reorderPointOn('g.sku', 'g.date_key')} AS rp FROM running g)
-       ORDER BY sku, date_key`,
+       segments AS (
+         SELECT p.sku, p.d,
+           b.on_hand0 + sum(coalesce(x.on_hand_change, 0)) OVER w AS on_hand,
+           b.allocated0 + sum(coalesce(x.allocated_change, 0)) OVER w AS allocated,
+           coalesce(LEAD(p.d) OVER w, '9999-12-31') AS next_d
+         FROM t_stock_points p JOIN base b ON b.sku = p.sku LEFT JOIN t_stock_changes x ON x.sku = p.sku AND x.d = p.d
+         WINDOW w AS (PARTITION BY p.sku ORDER BY p.d ROWS UNBOUNDED PRECEDING)),
+       valued AS (SELECT s.*, ${reorderPointOn('s.sku', 's.d')} AS rp FROM segments s)
+       SELECT v.sku, dd.date_key, v.on_hand, v.allocated, v.rp, CASE WHEN v.on_hand - v.allocated < v.rp THEN 1 ELSE 0 END
+       FROM valued v JOIN dim_date dd ON dd.date_key >= v.d AND dd.date_key < v.next_d AND dd.date_key <= ?
+       ORDER BY v.sku, dd.date_key`,
     )
     .run(lastDay).changes;
+  restoreIndexes();
   let carried = 0;
   if (typeof previousLastDay === 'string' && previousLastDay < lastDay) {
     buildReorderPointRanges(db, 'carried');
