@@ -8,6 +8,7 @@ import { FiltersProvider } from './filters/FiltersContext';
 import { PAGES, pageById, preloadPages } from './pages/registry';
 import { PreferencesProvider } from './preferences/PreferencesContext';
 import { useHashRoute } from './useHashRoute';
+import { useMenuCommands } from './useMenuCommands';
 
 export function App() {
   const [pageId, navigate] = useHashRoute();
@@ -16,6 +17,7 @@ export function App() {
   const Page = page.component;
 
   useEffect(preloadPages, []);
+  useMenuCommands(navigate);
 
   useEffect(() => {
     // Ctrl/Cmd+1…8 switch pages, as the desktop menu does.

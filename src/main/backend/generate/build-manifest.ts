@@ -102,7 +102,7 @@ export function buildManifest(input: ManifestInputs): StoreManifest {
         b: BASE_BGNBD.b,
         timeUnit: 'day',
         alphaBeforeCalibration: BASE_BGNBD.alpha,
-        note: 'λ ~ Gamma(shape r, rate alpha) purchases per day on the seasonal clock (seasonality normalised to mean 1); p ~ Beta(a, b) dropout right after each REPEAT purchase, never at the first purchase (the birth), as in the BG/NBD likelihood (Fader, Hardie & Lee 2005, eq. 6): P(inactive at the birth) = 0. Signup-only customers are outside the process. Time is continuous; two orders can fall on one day.',
+        note: 'λ ~ Gamma(shape r, rate alpha) purchases per day on the seasonal clock (seasonality normalised to mean 1); p ~ Beta(a, b) dropout right after each REPEAT purchase, never at the first purchase (the birth), as in the BG/NBD likelihood (Fader, Hardie & Lee 2005, eq. 6): P(inactive at the birth) = 0. Signup-only customers are outside the process. Time is continuous; two orders can fall on one day. To recover the planted values, read timestamps on the seasonal clock (see seasonality); fitted on calendar days, the November–December bunching reads as extra dropout heterogeneity (a, b come out ~15–25% low).',
       },
       gammaGamma: {
         ...GAMMA_GAMMA,

@@ -7,24 +7,26 @@ import { QuarantinePanel } from './QuarantinePanel';
 import { DemoStoreDialog } from './DemoStoreDialog';
 import { FilePicker } from './FilePicker';
 import { ImportWizard } from './ImportWizard';
+import { ReportsPanel } from './ReportsPanel';
 
 const TABS = [
   { id: 'import', label: 'Import' },
   { id: 'history', label: 'History' },
   { id: 'quality', label: 'Data quality' },
   { id: 'quarantine', label: 'Quarantine' },
+  { id: 'reports', label: 'Reports & exports' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
-/** Onboarding links here as #/data?demo or #/data?import. */
-function intentFromHash(): 'demo' | 'import' | null {
+/** Onboarding and the desktop menu link here as #/data?demo, #/data?import or #/data?report. */
+function intentFromHash(): 'demo' | 'import' | 'report' | null {
   const hash = window.location.hash;
-  return hash.includes('?demo') ? 'demo' : hash.includes('?import') ? 'import' : null;
+  return hash.includes('?demo') ? 'demo' : hash.includes('?import') ? 'import' : hash.includes('?report') ? 'report' : null;
 }
 
 export default function DataPage() {
   const info = useApi('system.info', (api) => api['system.info']({}));
-  const [tab, setTab] = useState<TabId>('import');
+  const [tab, setTab] = useState<TabId>(() => (intentFromHash() === 'report' ? 'reports' : 'import'));
   const [files, setFiles] = useState<PickedFile[] | null>(null);
   const [isDemoOpen, setIsDemoOpen] = useState(() => intentFromHash() === 'demo');
   const kinds = info.data?.jobKinds ?? [];
@@ -63,6 +65,7 @@ export default function DataPage() {
         {tab === 'history' && <HistoryPanel />}
         {tab === 'quality' && <QualityPanel />}
         {tab === 'quarantine' && <QuarantinePanel />}
+        {tab === 'reports' && <ReportsPanel />}
       </div>
       <DemoStoreDialog isOpen={isDemoOpen} onClose={() => setIsDemoOpen(false)} />
     </div>

@@ -33,6 +33,13 @@ export class ParentKeys {
     return true;
   }
 
+  /** Empties the caches (they only ever save lookups), e.g. after staged rows were deleted again. */
+  forgetCached(): void {
+    this.customers.clear();
+    this.products.clear();
+    this.orders.clear();
+  }
+
   /** Remembers the keys a staged (or duplicate, hence already staged) row provides. */
   remember(entity: NativeEntity, values: readonly (string | number | null)[]): void {
     if (entity === 'customers') this.customers.add(values[0] as string);

@@ -92,19 +92,26 @@ export async function stageFile(file: string, ctx: StageFileContext): Promise<St
   );
   const counters: Counters = { read: 0, loaded: 0, duplicate: 0, quarantined: 0, parseMs: 0, validateMs: 0, stageMs: 0 };
   let source: RecordSource | null = null;
-  db.exec('SAVEPOINT stage_file');
+  // No SAVEPOINT around the file: inside one, SQLite journals every page the load touches, which
+  // grows with the run and made a 1M-line load superlinear. Staging is append-only, so a refused
+  // file is undone by deleting the rows above the watermarks taken here, and its quarantine rows.
+  const watermarks = new Map<NativeEntity, number>();
+  let restoreIndexes: () => void = () => undefined;
   try {
     source = await openRecordSource(file, { mapping: ctx.mapping, onChunk: digest.update });
+    for (const entity of source.entities) watermarks.set(entity, highestStagingId(db, entity));
     const [onlyEntity] = source.entities;
-    const restoreIndexes = source.entities.length === 1 && onlyEntity !== undefined ? deferIndexesIfEmpty(db, `stg_${onlyEntity}`) : () => undefined;
+    restoreIndexes = source.entities.length === 1 && onlyEntity !== undefined ? deferIndexesIfEmpty(db, `stg_${onlyEntity}`) : () => undefined;
     await stageRecords(source, batchId, shortName(file), ctx, counters);
     const indexing = performance.now();
-    restoreIndexes();
+    const restore = restoreIndexes;
+    restoreIndexes = () => undefined;
+    restore();
     counters.stageMs += performance.now() - indexing;
-    db.exec('RELEASE stage_file');
   } catch (error) {
-    db.exec('ROLLBACK TO stage_file; RELEASE stage_file');
     if (!(error instanceof AppError) || error.code !== 'IMPORT_REFUSED') throw error;
+    undoPartialFile(db, batchId, watermarks, ctx.parents);
+    restoreIndexes();
     const message = toErrorInfo(error).message;
     const sha256 = await sha256OfFile(file);
     db.prepare("UPDATE import_batches SET status = 'refused', message = ?, sha256 = ?, format = ? WHERE batch_id = ?").run(message, sha256, source?.format ?? 'unknown', batchId);
@@ -122,6 +129,17 @@ export async function stageFile(file: string, ctx: StageFileContext): Promise<St
     rowsRead: counters.read, rowsLoaded: counters.loaded, rowsDuplicate: counters.duplicate, rowsQuarantined: counters.quarantined,
     parseMs: counters.parseMs, validateMs: counters.validateMs, stageMs: counters.stageMs,
   };
+}
+
+function highestStagingId(db: Db, entity: NativeEntity): number {
+  return Number(db.prepare(`SELECT coalesce(max(stg_id), 0) FROM stg_${entity}`).pluck().get());
+}
+
+/** Removes what a file refused part-way had staged and quarantined; the parent-key cache may hold its keys, so it is emptied. */
+function undoPartialFile(db: Db, batchId: number, watermarks: ReadonlyMap<NativeEntity, number>, parents: ParentKeys): void {
+  for (const [entity, watermark] of watermarks) db.prepare(`DELETE FROM stg_${entity} WHERE stg_id > ?`).run(watermark);
+  db.prepare('DELETE FROM quarantine WHERE batch_id = ?').run(batchId);
+  parents.forgetCached();
 }
 
 interface EntityState {
