@@ -12,7 +12,7 @@ export function recordValues(record: SourceRecord): Record<string, string> {
 }
 
 /** Category given to fees, postage, tips and manual lines, so the pipeline can set is_product = 0. */
-export const NON_PRODUCT_CATEGORY = '__non_product__';
+export const NON_PRODUCT_CATEGORY = 'Fees & postage';
 export const UNCATEGORISED = 'uncategorised';
 /** Guest customers get ids with this prefix (one per order), so dim_customer can mark is_guest. */
 export const GUEST_PREFIX = 'guest:';

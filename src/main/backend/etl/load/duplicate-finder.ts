@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { NativeEntity } from '../../../../shared/data-contract/native-format';
 import type { Db } from '../../db/open';
 import type { SqlValue } from '../validate/validators';
+import { HashSet53 } from './hash-set-53';
 
 /** The natural-key columns that lead each staging index; a duplicate must match them and the content hash. */
 const KEY_COLUMNS: { readonly [E in NativeEntity]: readonly string[] } = {
@@ -20,7 +21,7 @@ const KEY_COLUMNS: { readonly [E in NativeEntity]: readonly string[] } = {
  * so a first import pays nothing for it).
  */
 export class DuplicateFinder {
-  private readonly seen = new Set<number>();
+  private readonly seen = new HashSet53();
   private readonly lookup: Database.Statement<unknown[]> | null;
   private readonly keyWidth: number;
 

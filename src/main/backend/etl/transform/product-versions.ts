@@ -28,8 +28,8 @@ export interface ProductVersion {
   is_current: number;
 }
 
-/** Fees, postage and manual lines (UCI codes POST, D, M, C2, DOT, BANK CHARGES…) are not products; the formats module marks them with the category __non_product__. */
-const NON_PRODUCT_CATEGORIES = new Set(['__non_product__', 'fee', 'fees', 'postage', 'shipping', 'discount', 'manual', 'adjustment', 'non-product']);
+/** Fees, postage and manual lines (UCI codes POST, D, M, C2, DOT, BANK CHARGES…) are not products; the formats module marks them with the category 'Fees & postage'. */
+const NON_PRODUCT_CATEGORIES = new Set(['__non_product__', 'fees & postage', 'fee', 'fees', 'postage', 'shipping', 'discount', 'manual', 'adjustment', 'non-product']);
 
 /**
  * SCD-2 from a SKU's rows in (updated_at, stg_id) order: a change of list price or cost opens a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openForeignSource } from '../index';
+import { NON_PRODUCT_CATEGORY, openForeignSource } from '../index';
 import { drain, tempFolder } from '../testing';
 
 describe('Online Retail II adapter', () => {
@@ -30,7 +30,7 @@ describe('Online Retail II adapter', () => {
     expect(out.byEntity('inventory_movements')).toEqual([{ sku: '21777', moved_at: '2010-11-01T12:00:00+00:00', kind: 'adjustment', quantity: '-5' }]);
     expect(out.rejects).toEqual([expect.objectContaining({ line: 8, column: 'Price', reason: expect.stringContaining('negative unit price') })]);
     const products = new Map(out.byEntity('products').map((p) => [`${p.sku}@${p.updated_at}`, p]));
-    expect(products.get('POST@2010-06-01T07:45:00+01:00')!.category).toBe('__non_product__');
+    expect(products.get('POST@2010-06-01T07:45:00+01:00')!.category).toBe(NON_PRODUCT_CATEGORY);
     // The price went from 6.95 to 7.25 the next day: a second version.
     expect(out.byEntity('products').filter((p) => p.sku === '85048').map((p) => [p.list_price, p.updated_at])).toEqual([
       ['6.95', '2010-06-01T07:45:00+01:00'],

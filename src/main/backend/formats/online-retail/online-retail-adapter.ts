@@ -18,7 +18,7 @@ import {
  * UCI Online Retail (I and II). How rows map:
  * - an invoice is an order (`paid` at InvoiceDate, London time, GBP, channel `online`);
  *   every line is an order item, including postage/fee codes, whose products get the category
- *   `__non_product__` (the pipeline sets is_product = 0 for them);
+ *   `Fees & postage` (the pipeline sets is_product = 0 for them);
  * - a `C` invoice line is a cancellation: it becomes return rows against the same customer's
  *   latest earlier purchase lines of that stock code (booked at the C invoice's date, reason
  *   `cancellation C…`); what no earlier purchase covers (guests, purchases before the file

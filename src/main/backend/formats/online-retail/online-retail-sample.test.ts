@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { openForeignSource } from '../index';
+import { NON_PRODUCT_CATEGORY, openForeignSource } from '../index';
 import { drain } from '../testing';
 
 const SAMPLE = new URL('../../../../../../shared/data/online_retail_sample.csv', import.meta.url).pathname;
@@ -32,7 +32,7 @@ describe('UCI Online Retail sample', () => {
     const orders = new Map(out.byEntity('orders').map((o) => [o.order_id!, o]));
     const items = out.records.filter((r) => r.entity === 'order_items');
     const bucket = { sales: 0, nonProductLines: 0, returns: 0, cancelledOrders: 0, adjustments: 0, rejected: 0 };
-    const nonProducts = new Set(out.byEntity('products').filter((p) => p.category === '__non_product__').map((p) => p.sku));
+    const nonProducts = new Set(out.byEntity('products').filter((p) => p.category === NON_PRODUCT_CATEGORY).map((p) => p.sku));
     const accounted = new Set<number>();
     for (const item of items) {
       const [orderId, , sku, quantity, price] = item.fields;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { detectFileFormat, openForeignSource } from '../index';
+import { detectFileFormat, NON_PRODUCT_CATEGORY, openForeignSource } from '../index';
 import { drain } from '../testing';
 
 const SAMPLE = new URL('../../../../../../shared/data/shopify_orders_export_sample.csv', import.meta.url).pathname;
@@ -84,6 +84,6 @@ describe('Shopify orders export sample', () => {
     expect(result.byEntity('returns')).toEqual([]);
     expect(source.warnings()).toEqual([expect.stringContaining('order #1009: 10.60 USD refunded')]);
     const tip = result.byEntity('products').find((p) => p.sku === 'Tip');
-    expect(tip?.category).toBe('__non_product__');
+    expect(tip?.category).toBe(NON_PRODUCT_CATEGORY);
   });
 });
