@@ -75,7 +75,11 @@ export function regionCategoryHeatmap(db: Db, filters: ParsedFilters): RegionCat
   };
 }
 
-/** Margin = net line amount − cost of the product version valid when ordered (cost is on the line). */
+/**
+ * Margin = net line amount − cost of the product version valid when ordered (cost is on the line).
+ * Exports such as Shopify's and UCI's carry no cost, which arrives as 0: a category-month whose
+ * lines have no cost at all has an unknown margin (null), never a 100 % one.
+ */
 export function categoryMargin(db: Db, filters: ParsedFilters): CategoryMarginResult {
   const scope = resolveScope(db, filters);
   const columns = ['month', 'category', 'net_sales', 'cost', 'margin', 'margin_rate'];
@@ -85,7 +89,10 @@ export function categoryMargin(db: Db, filters: ParsedFilters): CategoryMarginRe
   const rows = cells
     .map((c) => ({ month: c.period ?? '', category: String(c.key[0] ?? '') || UNKNOWN_LABEL, net: c.lineNet, cost: c.cost }))
     .sort((a, b) => a.month.localeCompare(b.month) || a.category.localeCompare(b.category))
-    .map((r) => [r.month, r.category, toUnits(r.net), toUnits(r.cost), toUnits(r.net - r.cost), r.net !== 0 ? (r.net - r.cost) / r.net : null]);
+    .map((r) => {
+      const isCostKnown = r.cost !== 0;
+      return [r.month, r.category, toUnits(r.net), isCostKnown ? toUnits(r.cost) : null, isCostKnown ? toUnits(r.net - r.cost) : null, isCostKnown && r.net !== 0 ? (r.net - r.cost) / r.net : null];
+    });
   return { meta: metaOf(scope, false), series: { columns, rows } };
 }
 

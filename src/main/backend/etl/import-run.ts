@@ -61,6 +61,19 @@ function sizeOf(files: readonly StagedFile[], pick: (f: StagedFile) => number): 
  * are skipped; if every file was, nothing at all is written.
  */
 export async function runImport(db: Db, options: ImportRunOptions): Promise<ImportRunResult> {
+  // A million-line run sorts and indexes millions of rows in temp b-trees and statement journals:
+  // in memory (the connection's default) they pushed peak RSS far past 500 MB; temp files sit in
+  // the OS page cache instead. Scratch only, so a crash loses nothing of the warehouse.
+  const previousTempStore = Number(db.pragma('temp_store', { simple: true }));
+  db.pragma('temp_store = FILE');
+  try {
+    return await runImportInTransaction(db, options);
+  } finally {
+    db.pragma(`temp_store = ${previousTempStore}`);
+  }
+}
+
+async function runImportInTransaction(db: Db, options: ImportRunOptions): Promise<ImportRunResult> {
   const progress = options.progress ?? (() => undefined);
   const throwIfCancelled = options.throwIfCancelled ?? (() => undefined);
   const files = orderFilesForLoad(options.files);
