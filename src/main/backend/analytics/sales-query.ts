@@ -80,8 +80,16 @@ function keyOf(row: RawRow, width: number): (string | number)[] {
   return Array.from({ length: width }, (_, i) => row[`k${i}`] ?? '');
 }
 
-export function salesCells(db: Db, scope: Scope, query: CellQuery): SalesCell[] {
-  const { sql, params } = cellSql('agg_sales_daily', SALES_MEASURES, scope, query);
+/** Runs one aggregate query and keeps the non-empty cells with their group key and period. */
+function queryCells<T>(
+  db: Db,
+  table: 'agg_sales_daily' | 'agg_returns_daily',
+  measures: string,
+  scope: Scope,
+  query: CellQuery,
+  readMeasures: (row: RawRow) => T,
+): (T & { key: (string | number)[]; period: string | null })[] {
+  const { sql, params } = cellSql(table, measures, scope, query);
   const width = query.groupBy?.length ?? 0;
   return db
     .prepare<unknown[], RawRow>(sql)
@@ -90,33 +98,31 @@ export function salesCells(db: Db, scope: Scope, query: CellQuery): SalesCell[] 
     .map((row) => ({
       key: keyOf(row, width),
       period: row.period === null || row.period === undefined ? null : String(row.period),
-      gross: Number(row.gross),
-      lineDiscount: Number(row.lineDiscount),
-      lineNet: Number(row.lineNet),
-      lineTax: Number(row.lineTax),
-      cost: Number(row.cost),
-      units: Number(row.units),
-      orders: Number(row.orders),
-      orderGross: Number(row.orderGross),
-      orderDiscount: Number(row.orderDiscount),
-      orderTax: Number(row.orderTax),
-      orderShipping: Number(row.orderShipping),
+      ...readMeasures(row),
     }));
 }
 
+export function salesCells(db: Db, scope: Scope, query: CellQuery): SalesCell[] {
+  return queryCells(db, 'agg_sales_daily', SALES_MEASURES, scope, query, (row) => ({
+    gross: Number(row.gross),
+    lineDiscount: Number(row.lineDiscount),
+    lineNet: Number(row.lineNet),
+    lineTax: Number(row.lineTax),
+    cost: Number(row.cost),
+    units: Number(row.units),
+    orders: Number(row.orders),
+    orderGross: Number(row.orderGross),
+    orderDiscount: Number(row.orderDiscount),
+    orderTax: Number(row.orderTax),
+    orderShipping: Number(row.orderShipping),
+  }));
+}
+
 export function returnCells(db: Db, scope: Scope, query: CellQuery): ReturnsCell[] {
-  const { sql, params } = cellSql('agg_returns_daily', RETURN_MEASURES, scope, query);
-  const width = query.groupBy?.length ?? 0;
-  return db
-    .prepare<unknown[], RawRow>(sql)
-    .all(...params)
-    .filter((row) => Number(row.cellCount) > 0)
-    .map((row) => ({
-      key: keyOf(row, width),
-      period: row.period === null || row.period === undefined ? null : String(row.period),
-      refund: Number(row.refund),
-      returnedUnits: Number(row.returnedUnits),
-    }));
+  return queryCells(db, 'agg_returns_daily', RETURN_MEASURES, scope, query, (row) => ({
+    refund: Number(row.refund),
+    returnedUnits: Number(row.returnedUnits),
+  }));
 }
 
 /** Joins returns onto sales cells by key and period (returns may exist where sales do not). */
