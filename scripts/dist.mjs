@@ -2,6 +2,7 @@
 // node_modules/better-sqlite3 in place for Electron's ABI, so Node's build (tests, CLI, browser
 // mode) is restored afterwards whether or not packaging succeeded.
 import { spawnSync } from 'node:child_process';
+import process from 'node:process';
 
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
 
