@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATIVE_ENTITIES } from '../../../shared/data-contract/native-format';
 import { generateStore } from './generate-store';
 import { readLanding, toCents, type Landing, type LandingRow } from './landing-reader.testkit';
+import type { MoneyTotals } from './truth';
 
 /**
  * Recomputes the manifest's totals from the CSV files alone, with the rules written in
@@ -23,16 +24,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const isValid = (row: LandingRow): boolean => NATIVE_ENTITIES[row.entity].safeParse(row.record).success;
 const DAY_MS = 86_400_000;
 
-interface Totals {
-  grossCents: number;
-  discountCents: number;
-  taxCents: number;
-  shippingCents: number;
-  refundCents: number;
-  netCents: number;
-  orders: number;
-  units: number;
-}
+type Totals = MoneyTotals;
 const empty = (): Totals => ({ grossCents: 0, discountCents: 0, taxCents: 0, shippingCents: 0, refundCents: 0, netCents: 0, orders: 0, units: 0 });
 
 function recompute(l: Landing) {

@@ -1,6 +1,5 @@
-/** A staged product row, with updated_at normalised to UTC so rows from different offsets sort correctly. */
-export interface StagedProduct {
-  stg_id: number;
+/** What a product row says about the SKU, shared by the staged row and the SCD-2 version. */
+interface ProductAttributes {
   sku: string;
   name: string;
   category: string;
@@ -9,19 +8,16 @@ export interface StagedProduct {
   cost_cents: number;
   list_price_cents: number;
   reorder_point: number;
+}
+
+/** A staged product row, with updated_at normalised to UTC so rows from different offsets sort correctly. */
+export interface StagedProduct extends ProductAttributes {
+  stg_id: number;
   updated_utc: string;
 }
 
-export interface ProductVersion {
+export interface ProductVersion extends ProductAttributes {
   product_key: number;
-  sku: string;
-  name: string;
-  category: string;
-  brand: string | null;
-  supplier: string | null;
-  cost_cents: number;
-  list_price_cents: number;
-  reorder_point: number;
   is_product: number;
   valid_from: string;
   valid_to: string | null;
