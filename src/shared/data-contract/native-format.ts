@@ -73,13 +73,25 @@ export const orderItemRow = z.object({
   line_tax: money,
 });
 
-export const returnRow = z.object({
-  order_id: requiredText,
-  line_no: z.coerce.number().int().positive(),
-  quantity: z.coerce.number().int().positive(),
-  returned_at: isoTimestamp,
-  reason: optionalText,
-});
+/**
+ * A return of `quantity` units of one order line. `refund_amount` is for sources that state what
+ * was refunded (net of tax) instead of which units came back, such as a Shopify partial refund
+ * smaller than one unit's price: then `quantity` may be 0. Without it, the 30-day rule refunds the
+ * line's net amount pro rata by quantity.
+ */
+export const returnRow = z
+  .object({
+    order_id: requiredText,
+    line_no: z.coerce.number().int().positive(),
+    quantity: z.coerce.number().int().nonnegative(),
+    returned_at: isoTimestamp,
+    reason: optionalText,
+    refund_amount: z.preprocess((value) => (value === '' ? undefined : value), money.optional()),
+  })
+  .refine((row) => row.quantity > 0 || row.refund_amount !== undefined, {
+    message: 'a return of 0 units needs a refund_amount',
+    path: ['quantity'],
+  });
 
 export const inventoryMovementRow = z.object({
   sku: requiredText,

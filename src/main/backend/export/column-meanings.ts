@@ -107,7 +107,7 @@ export const COLUMN_MEANINGS: Readonly<Record<string, Readonly<Record<string, st
     returned_at: 'Time the return was received',
     return_date: 'Date the return is booked on',
     days_since_delivery: 'Days between delivery and return',
-    refund_cents: 'Refund: net line amount pro rata by quantity when within 30 days of delivery, else 0',
+    refund_cents: 'Refund when within 30 days of delivery, else 0: the stated refund_amount capped at the line net, or the net line amount pro rata by quantity',
     refund_rule: 'Which refund rule applied: within_30_days, after_30_days or not_delivered',
     reason: 'Return reason as given',
   },

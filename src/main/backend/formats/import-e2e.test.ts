@@ -37,6 +37,26 @@ describe('both shared samples through import.files into a warehouse', () => {
     expect(usd.shipping).toBe(firstRows.reduce((sum, row) => sum + cents(row.Shipping), 0));
   });
 
+  it('books the Shopify refunds the export states, net of tax, and quarantines none of them', () => {
+    const rows = read(SHOPIFY);
+    const cents = (text: string | undefined) => Math.round(Number(text || '0') * 100);
+    const expected = new Map<string, number>();
+    for (const first of rows.filter((row) => /refunded/.test(row['Financial Status'] ?? ''))) {
+      const lines = rows.filter((row) => row.Name === first.Name);
+      const linesNet = lines.reduce((sum, l) => sum + Number(l['Lineitem quantity']) * cents(l['Lineitem price']), 0) - cents(first['Discount Amount']);
+      const refunded = first['Financial Status'] === 'refunded' ? linesNet : cents(first['Refunded Amount']) / (1 + cents(first.Taxes) / (linesNet + cents(first.Shipping)));
+      expected.set(first.Name!, Math.min(linesNet, Math.round(refunded)));
+    }
+    expect(expected.size).toBeGreaterThan(0);
+    const booked = temp.backend.db
+      .prepare("SELECT order_id AS id, refund_cents AS refund, net_cents AS net, gross_cents - discount_cents AS beforeRefunds FROM fct_orders WHERE currency = 'USD' AND refund_cents > 0")
+      .all() as { id: string; refund: number; net: number; beforeRefunds: number }[];
+    expect(new Map(booked.map((o) => [o.id, o.refund]))).toEqual(expected);
+    for (const order of booked) expect(order.net).toBe(order.beforeRefunds - order.refund);
+    const quarantinedReturns = temp.backend.db.prepare("SELECT count(*) FROM quarantine WHERE entity = 'returns'").pluck().get();
+    expect(quarantinedReturns).toBe(0);
+  });
+
   it('loads the Online Retail invoices with their sales, in GBP, never added to USD', () => {
     const rows = read(RETAIL);
     const sales = rows.filter((row) => !row.InvoiceNo!.startsWith('C') && Number(row.Quantity) > 0);

@@ -198,7 +198,7 @@ export async function generateStore(input: GenerateOptions, hooks: GenerateHooks
       if (due.resendOrders.length > 0) counters.duplicatesByFolder[date] = duplicates;
       for (const event of due.returns) {
         ctx.orderSeq = event.orderSeq;
-        sinks.returns.ascii('O-').padded(event.orderSeq, ORDER_ID_DIGITS).comma().int(event.lineNo).comma().int(event.quantity).comma().timestamp(event.time, calendar).comma().text(event.reason).endRow();
+        sinks.returns.ascii('O-').padded(event.orderSeq, ORDER_ID_DIGITS).comma().int(event.lineNo).comma().int(event.quantity).comma().timestamp(event.time, calendar).comma().text(event.reason).comma().endRow();
         noise.maybeInject(sinks.returns, ctx);
       }
       for (const review of due.reviews) {

@@ -62,9 +62,9 @@ const BUILDERS: Record<NativeEntity, Partial<Record<InvalidKind, Builder>>> = {
     orphan_fk: (c, id) => `O-X${id},1,${c.sku},1,9.99,0.00,0.80\n`,
   },
   returns: {
-    negative_quantity: (c, _id, rng) => `${orderIdOf(c.orderSeq)},1,-${rng.between(1, 3)},${c.timestamp},changed mind\n`,
-    malformed_date: (c, _id, rng) => `${orderIdOf(c.orderSeq)},1,1,${badDate(c, rng)},changed mind\n`,
-    orphan_fk: (c, id) => `O-X${id},1,1,${c.timestamp},changed mind\n`,
+    negative_quantity: (c, _id, rng) => `${orderIdOf(c.orderSeq)},1,-${rng.between(1, 3)},${c.timestamp},changed mind,\n`,
+    malformed_date: (c, _id, rng) => `${orderIdOf(c.orderSeq)},1,1,${badDate(c, rng)},changed mind,\n`,
+    orphan_fk: (c, id) => `O-X${id},1,1,${c.timestamp},changed mind,\n`,
   },
   inventory_movements: {
     unknown_enum: (c, _id, rng) => `${c.sku},${c.timestamp},${rng.pick(['transfer', 'shrinkage', 'SALE'])},-1\n`,

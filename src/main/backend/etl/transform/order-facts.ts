@@ -60,6 +60,7 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
     .run().changes;
   // Business rule: a return within 30 days of delivery refunds the line's net amount pro rata
   // by quantity (rounded half up to the cent); later returns, or of undelivered orders, refund 0.
+  // A source that states its refund (net of tax) is taken at its word, capped at the line's net.
   const returns = db
     .prepare(
       `INSERT INTO fct_returns (return_key, order_key, line_no, order_id, sku, product_key, customer_key, channel_key, quantity,
@@ -67,8 +68,9 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
        SELECT r.stg_id, o.order_key, r.line_no, r.order_id, li.sku, li.product_key, o.customer_key, o.channel_key, r.quantity,
          r.returned_at, substr(r.returned_at, 1, 10),
          CASE WHEN o.delivered_at IS NULL THEN NULL ELSE CAST(julianday(r.returned_at) - julianday(o.delivered_at) AS INTEGER) END,
-         CASE WHEN o.delivered_at IS NOT NULL AND julianday(r.returned_at) - julianday(o.delivered_at) <= 30
-              THEN (li.net_cents * min(r.quantity, li.quantity) * 2 + li.quantity) / (2 * li.quantity) ELSE 0 END,
+         CASE WHEN o.delivered_at IS NULL OR julianday(r.returned_at) - julianday(o.delivered_at) > 30 THEN 0
+              WHEN r.refund_amount_cents IS NOT NULL THEN min(r.refund_amount_cents, li.net_cents)
+              ELSE (li.net_cents * min(r.quantity, li.quantity) * 2 + li.quantity) / (2 * li.quantity) END,
          CASE WHEN o.delivered_at IS NULL THEN 'not_delivered'
               WHEN julianday(r.returned_at) - julianday(o.delivered_at) <= 30 THEN 'within_30_days' ELSE 'after_30_days' END,
          r.reason

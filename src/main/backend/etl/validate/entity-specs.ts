@@ -84,9 +84,10 @@ export const ENTITY_FIELDS: { readonly [E in NativeEntity]: readonly FieldSpec[]
   returns: [
     field('order_id', 'text'),
     field('line_no', 'positive_int'),
-    field('quantity', 'positive_int'),
+    field('quantity', 'nonnegative_int'),
     field('returned_at', 'timestamp'),
     field('reason', 'text', false),
+    field('refund_amount', 'money', false),
   ],
   inventory_movements: [
     field('sku', 'text'),

@@ -42,6 +42,7 @@ function checkField(spec: FieldSpec, text: string): SqlValue | RowCheck {
       return trimmed === '' ? problem(spec.name, 'missing_required', `${spec.name} is required but empty`) : trimmed;
     }
     case 'money': {
+      if (text === '' && !spec.isRequired) return null;
       const cents = parseMoneyCents(text);
       if (cents !== INVALID) return cents;
       if (text.startsWith('-')) return problem(spec.name, 'out_of_range', `${spec.name} is negative (${show(text)}); amounts must be 0 or more`);
@@ -102,6 +103,17 @@ export function validateRow(entity: NativeEntity, fields: readonly string[]): Ro
     const checked = checkField(spec, fields[i] ?? '');
     if (isProblem(checked)) return checked;
     values[i] = checked;
+  }
+  return entity === 'returns' ? checkReturnRow(values) : { isValid: true, values };
+}
+
+/** The one rule across fields: a return of no units only makes sense as a stated refund. */
+function checkReturnRow(values: SqlValue[]): RowCheck {
+  const specs = ENTITY_FIELDS.returns;
+  const quantity = values[specs.findIndex((s) => s.name === 'quantity')];
+  const refund = values[specs.findIndex((s) => s.name === 'refund_amount')];
+  if (quantity === 0 && refund === null) {
+    return problem('quantity', 'out_of_range', 'quantity is 0; a return of no units needs a refund_amount (the refunded amount net of tax)');
   }
   return { isValid: true, values };
 }

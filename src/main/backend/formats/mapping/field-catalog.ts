@@ -63,6 +63,7 @@ const FIELDS: Record<string, TargetField> = Object.fromEntries(
       ['cancelled_at', 'timestamp', ['cancelled at', 'canceled at', 'cancel date', 'cancellation date', 'data de cancelamento', 'cancelado em', 'fecha de cancelacion', 'storniert am', 'stornodatum', 'date d annulation', 'annule le']],
       ['line_no', 'integer', ['line no', 'line', 'line number', 'item no', 'item number', 'linha', 'numero da linha', 'linea', 'position', 'pos', 'positionsnummer', 'ligne', 'numero de ligne']],
       ['returned_at', 'timestamp', ['returned at', 'return date', 'data da devolucao', 'data de devolucao', 'devolvido em', 'fecha de devolucion', 'rucksendedatum', 'retourdatum', 'date de retour']],
+      ['refund_amount', 'money', ['refund amount', 'refunded amount', 'refund', 'amount refunded', 'valor reembolsado', 'reembolso', 'importe reembolsado', 'erstattungsbetrag', 'erstattung', 'montant rembourse', 'remboursement']],
       ['reason', 'text', ['reason', 'return reason', 'motivo', 'motivo da devolucao', 'motivo de devolucion', 'grund', 'rucksendegrund', 'raison', 'motif']],
       ['moved_at', 'timestamp', ['moved at', 'date', 'movement date', 'timestamp', 'data', 'data do movimento', 'fecha', 'fecha del movimiento', 'datum', 'buchungsdatum', 'date du mouvement']],
       ['kind', 'movement_kind', ['kind', 'type', 'movement type', 'movement', 'tipo', 'tipo de movimento', 'tipo de movimiento', 'bewegungsart', 'art', 'type de mouvement']],
@@ -110,7 +111,7 @@ export const TARGETS: Record<MappingTarget, TargetSpec> = {
     required: [['sku'], ['moved_at'], ['quantity']],
   },
   returns: {
-    fields: ['order_id', 'line_no', 'quantity', 'returned_at', 'reason'],
+    fields: ['order_id', 'line_no', 'quantity', 'returned_at', 'reason', 'refund_amount'],
     required: [['order_id'], ['line_no'], ['quantity'], ['returned_at']],
   },
   reviews: {

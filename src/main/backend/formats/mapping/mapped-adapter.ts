@@ -53,8 +53,10 @@ export function createMappedAdapter(file: string, mapping: ColumnMapping): RowAd
     const mapped = mapRow(row.fields);
     const issues = [...mapped.issues, ...requiredIssues(mapping, mapped)];
     const quantity = mapped.values.quantity;
-    // Order lines and returns count units sold or sent back: a 0 or negative quantity is not one.
-    if (quantity && mapping.entity !== 'inventory_movements' && Number(quantity) <= 0) {
+    // Order lines and returns count units sold or sent back: a 0 or negative quantity is not one,
+    // except a return that states its refund amount (a price adjustment without goods back).
+    const isStatedRefund = mapping.entity === 'returns' && Number(quantity) === 0 && Boolean(mapped.values.refund_amount);
+    if (quantity && mapping.entity !== 'inventory_movements' && Number(quantity) <= 0 && !isStatedRefund) {
       issues.push({ field: 'quantity', column: mapping.columns.quantity ?? null, reason: `quantity ${quantity} is not positive` });
     }
     return { values: mapped.values, issues };

@@ -22,8 +22,8 @@ describe('Online Retail II adapter', () => {
     expect(orders.get('489452')!.created_at).toBe('2010-11-01T12:00:00+00:00');
     // C489449 returns 10 units: 6 from the latest earlier purchase line, 4 from the one before.
     expect(out.byEntity('returns')).toEqual([
-      { order_id: '489435', line_no: '1', quantity: '6', returned_at: '2010-06-03T09:00:00+01:00', reason: 'cancellation C489449' },
-      { order_id: '489434', line_no: '1', quantity: '4', returned_at: '2010-06-03T09:00:00+01:00', reason: 'cancellation C489449' },
+      { order_id: '489435', line_no: '1', quantity: '6', returned_at: '2010-06-03T09:00:00+01:00', reason: 'cancellation C489449', refund_amount: '' },
+      { order_id: '489434', line_no: '1', quantity: '4', returned_at: '2010-06-03T09:00:00+01:00', reason: 'cancellation C489449', refund_amount: '' },
     ]);
     // A guest cancellation has no purchase to match: a cancelled order.
     expect(orders.get('C489450')).toMatchObject({ status: 'cancelled', customer_id: 'guest:C489450' });

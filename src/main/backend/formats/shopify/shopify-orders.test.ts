@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openForeignSource } from '../index';
+import { createTempBackend } from '../../testing/temp-backend';
 import { drain, tempFolder } from '../testing';
 
 const folder = tempFolder();
-afterEach(() => undefined);
+afterAll(() => folder.dispose());
 
 // A shorter export (other versions have other column counts and orders) with CRLF, a multi-line
 // note, an apostrophe zip, and every refund/cancel state.
@@ -32,12 +33,30 @@ describe('Shopify adapter', () => {
     expect(orders.get('#5')!.discount).toBe('0.90');
     // Fully refunded: every unit comes back. Partially refunded 20.00: the 20.00 cup, not the 30.00 bowl.
     expect(result.byEntity('returns')).toEqual([
-      { order_id: '#1', line_no: '1', quantity: '2', returned_at: '2021-03-27T10:00:00+00:00', reason: 'shopify refunded' },
-      { order_id: '#2', line_no: '2', quantity: '1', returned_at: '2021-03-28T10:00:00+02:00', reason: 'shopify partially_refunded' },
+      { order_id: '#1', line_no: '1', quantity: '2', returned_at: '2021-03-27T10:00:00+00:00', reason: 'shopify refunded', refund_amount: '' },
+      { order_id: '#2', line_no: '2', quantity: '1', returned_at: '2021-03-28T10:00:00+02:00', reason: 'shopify partially_refunded', refund_amount: '' },
     ]);
     expect(source.warnings()).toEqual([]);
     // The note spans lines 2–3, so order #2 starts on line 4.
     expect(result.records.find((r) => r.entity === 'order_items' && r.fields[0] === '#2')!.line).toBe(4);
-    folder.dispose();
+  });
+
+  it('imports its returns into the warehouse even when they name lines written moments before', async () => {
+    const file = folder.write('orders_export.csv', [HEADER, ...ROWS].join('\r\n'));
+    const temp = createTempBackend();
+    try {
+      await temp.backend.jobs.run('import.files', { paths: [file] });
+      expect(temp.backend.db.prepare('SELECT count(*) FROM quarantine').pluck().get()).toBe(0);
+      const returns = temp.backend.db
+        .prepare('SELECT order_id AS id, line_no AS line, quantity, refund_rule AS rule FROM fct_returns ORDER BY order_id, line_no')
+        .all();
+      // This export has no Fulfilled at column, so nothing counts as delivered and the 30-day rule refunds 0.
+      expect(returns).toEqual([
+        { id: '#1', line: 1, quantity: 2, rule: 'not_delivered' },
+        { id: '#2', line: 2, quantity: 1, rule: 'not_delivered' },
+      ]);
+    } finally {
+      temp.dispose();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { OrderBook, type OrderHeader } from '../order-book';
 import type { RowAdapter, RowOutput } from '../row-source';
 import { parseDate, toIsoTimestamp } from '../values/dates';
 import { parseDecimal, parseInteger } from '../values/decimal';
-import { fromUnits, toUnits } from '../values/money';
+import { formatMoney, fromUnits, toUnits } from '../values/money';
 import { describeUnplacedRefund, planShopifyRefund, type RefundableLine } from './shopify-refunds';
 import { isShopifyNonProduct, shopifyChannel, shopifyOrderStatus, stripExcelApostrophe } from './shopify-status';
 
@@ -210,7 +210,7 @@ export function createShopifyAdapter(file: string): RowAdapter {
       if (!/refunded/i.test(refundFacts.get(p.orderId)?.financial ?? '')) return;
       if (!returnRows.has(p.orderId)) returnRows.set(p.orderId, { line: row.line, raw: row.raw });
       const lines = refundLines.get(p.orderId) ?? [];
-      lines.push({ lineNo, quantity: p.quantity, paid: p.quantity * p.price - discount + tax });
+      lines.push({ lineNo, quantity: p.quantity, paid: p.quantity * p.price - discount + tax, net: p.quantity * p.price - discount });
       refundLines.set(p.orderId, lines);
     },
     tail(out: RowOutput) {
@@ -218,7 +218,7 @@ export function createShopifyAdapter(file: string): RowAdapter {
         const order = book.orderHeader(orderId)!;
         const facts = refundFacts.get(orderId);
         if (!facts || order.status === 'cancelled') continue;
-        const plan = planShopifyRefund(facts.financial, facts.refunded, lines);
+        const plan = planShopifyRefund(facts.financial, facts.refunded, lines, { tax: order.tax ?? 0, shipping: order.shipping ?? 0 });
         if (plan.unplaced > 0) warnings.push(describeUnplacedRefund(orderId, plan.unplaced, order.currency));
         // No refund date in the export: the latest thing that happened to the order stands in for it.
         const returnedAt = [order.created_at, order.paid_at, order.fulfilled_at].filter(Boolean).sort().at(-1)!;
@@ -227,6 +227,7 @@ export function createShopifyAdapter(file: string): RowAdapter {
             nativeRecord('returns', {
               order_id: orderId, line_no: String(item.lineNo), quantity: String(item.quantity), returned_at: returnedAt,
               reason: `shopify ${facts.financial}`,
+              ...(item.statedNet === undefined ? {} : { refund_amount: formatMoney(item.statedNet) }),
             }, returnRows.get(orderId)!.line, returnRows.get(orderId)!.raw),
           );
         }

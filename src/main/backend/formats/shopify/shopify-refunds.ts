@@ -5,12 +5,27 @@ export interface RefundableLine {
   quantity: number;
   /** What the customer paid for the line: gross − discount + tax, in 1/10,000 units. */
   paid: number;
+  /** The line's net: gross − discount, in 1/10,000 units. */
+  net: number;
+}
+
+export interface PlannedReturn {
+  lineNo: number;
+  quantity: number;
+  /** Set when money beyond whole units was refunded on this line: the line's whole refund, net of tax. */
+  statedNet?: number;
 }
 
 export interface RefundPlan {
-  returns: { lineNo: number; quantity: number }[];
-  /** Refunded money that no whole unit accounts for (shipping refunds, goodwill partial refunds). */
+  returns: PlannedReturn[];
+  /** Refunded money (incl. tax) that neither whole units nor a line's remaining net can take. */
   unplaced: number;
+}
+
+/** The order's money the tax was charged on, to take tax back out of a refund. */
+export interface OrderTaxBase {
+  tax: number;
+  shipping: number;
 }
 
 /**
@@ -19,11 +34,16 @@ export interface RefundPlan {
  * - Financial Status `refunded`: every unit of every line is returned (net revenue drops to 0,
  *   as in Shopify's reports);
  * - `partially_refunded`: whole units are returned line by line (most expensive unit first) while
- *   the refunded amount still covers a unit's paid price incl. its tax share; what is left (e.g. a
- *   refunded shipping fee or a goodwill credit below one unit's price) cannot be a return row and
- *   is reported as a warning, so it is never silently invented as a unit.
+ *   the refunded amount still covers a unit's paid price incl. its tax share; what is left (a
+ *   goodwill credit below one unit's price) becomes a stated refund on one line, never an invented
+ *   unit (see placeRemainder).
  */
-export function planShopifyRefund(financialStatus: string, refundedAmount: string, lines: readonly RefundableLine[]): RefundPlan {
+export function planShopifyRefund(
+  financialStatus: string,
+  refundedAmount: string,
+  lines: readonly RefundableLine[],
+  order: OrderTaxBase = { tax: 0, shipping: 0 },
+): RefundPlan {
   const status = financialStatus.trim().toLowerCase();
   if (status === 'refunded') {
     return { returns: lines.filter((l) => l.quantity > 0).map((l) => ({ lineNo: l.lineNo, quantity: l.quantity })), unplaced: 0 };
@@ -41,9 +61,37 @@ export function planShopifyRefund(financialStatus: string, refundedAmount: strin
     returns.push({ lineNo: line.lineNo, quantity: units });
     remaining -= units * unit;
   }
-  return { returns: returns.sort((a, b) => a.lineNo - b.lineNo), unplaced: Math.max(0, Math.round(remaining)) };
+  return placeRemainder(returns, lines, Math.max(0, Math.round(remaining)), order);
+}
+
+/**
+ * Money left after whole units (a goodwill credit, a price adjustment) is still a refund the shop
+ * paid. It is booked net of tax, at the order's effective tax rate (Shopify taxes shipping too), on
+ * the line with the most net not yet refunded, so net sales drop by what the shop gave back.
+ * Only what exceeds every line's remaining net stays unplaced (then it was likely shipping).
+ */
+function placeRemainder(units: PlannedReturn[], lines: readonly RefundableLine[], remainder: number, order: OrderTaxBase): RefundPlan {
+  const returns = units.sort((a, b) => a.lineNo - b.lineNo);
+  if (remainder <= 0) return { returns, unplaced: 0 };
+  const base = lines.reduce((sum, l) => sum + l.net, 0) + order.shipping;
+  const taxRate = base > 0 ? order.tax / base : 0;
+  const refundedNet = (line: RefundableLine) => {
+    const quantity = returns.find((r) => r.lineNo === line.lineNo)?.quantity ?? 0;
+    return Math.round((line.net * quantity) / line.quantity);
+  };
+  const target = [...lines]
+    .filter((l) => l.quantity > 0)
+    .sort((a, b) => b.net - refundedNet(b) - (a.net - refundedNet(a)) || a.lineNo - b.lineNo)[0];
+  if (!target) return { returns, unplaced: remainder };
+  const extraNet = Math.min(remainder / (1 + taxRate), target.net - refundedNet(target));
+  if (extraNet <= 0) return { returns, unplaced: remainder };
+  const existing = returns.find((r) => r.lineNo === target.lineNo);
+  const statedNet = refundedNet(target) + extraNet;
+  const planned = existing ? Object.assign(existing, { statedNet }) : { lineNo: target.lineNo, quantity: 0, statedNet };
+  const all = existing ? returns : [...returns, planned].sort((a, b) => a.lineNo - b.lineNo);
+  return { returns: all, unplaced: Math.max(0, Math.round(remainder - extraNet * (1 + taxRate))) };
 }
 
 export function describeUnplacedRefund(orderId: string, unplaced: number, currency: string): string {
-  return `order ${orderId}: ${fromUnits(unplaced)} ${currency} refunded without a whole unit to return (Shopify's export does not say what was refunded); the order keeps its full net revenue`;
+  return `order ${orderId}: ${fromUnits(unplaced)} ${currency} refunded beyond what its lines' net amounts can take (perhaps shipping; Shopify's export does not say); it is not booked as a refund`;
 }

@@ -78,11 +78,23 @@ describe('Shopify orders export sample', () => {
     }
   });
 
-  it('reports the partial refund it cannot place on whole units instead of inventing a return', async () => {
+  it('books a partial refund smaller than one unit as a stated refund net of tax, inventing no unit', async () => {
+    const { orders, cents } = expectedOrders();
     const source = await openForeignSource(SAMPLE);
     const result = await drain(source);
-    expect(result.byEntity('returns')).toEqual([]);
-    expect(source.warnings()).toEqual([expect.stringContaining('order #1009: 10.60 USD refunded')]);
+    expect(source.warnings()).toEqual([]);
+    const partial = [...orders.values()].filter((o) => o.first['Financial Status'] === 'partially_refunded');
+    expect(partial.map((o) => o.first.Name)).toEqual(['#1009']);
+    const { first, lines } = partial[0]!;
+    // Independently: the refund carries the order's tax rate (Shopify taxes shipping too), so its net
+    // part is refunded / (1 + taxes / (lines net + shipping)); 10.60 at 2.39 / 39.90 is 10.00.
+    const linesNet = lines.reduce((s, l) => s + Number(l['Lineitem quantity']) * cents(l['Lineitem price']), 0) - cents(first['Discount Amount']);
+    const rate = cents(first.Taxes) / (linesNet + cents(first.Shipping));
+    const expectedNet = Math.round(cents(first['Refunded Amount']) / (1 + rate));
+    expect(expectedNet).toBe(1000);
+    const returns = result.byEntity('returns');
+    expect(returns).toEqual([expect.objectContaining({ order_id: '#1009', line_no: '1', quantity: '0' })]);
+    expect(cents(returns[0]!.refund_amount)).toBe(expectedNet);
     const tip = result.byEntity('products').find((p) => p.sku === 'Tip');
     expect(tip?.category).toBe(NON_PRODUCT_CATEGORY);
   });
