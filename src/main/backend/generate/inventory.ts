@@ -120,6 +120,7 @@ export class Inventory {
     for (let j = 0; j < this.count; j += 1) {
       let sold = 0;
       if (buffer) {
+        const emergency = this.coverShortfall(buffer, j);
         const sku = this.catalog.skus[j] as string;
         for (let kind = 0; kind < KIND_COUNT; kind += 1) {
           const quantity = buffer[j * KIND_COUNT + kind] as number;
@@ -128,7 +129,7 @@ export class Inventory {
           afterRow(sku);
           if (kind === ALLOCATION || kind === RELEASE) this.allocated[j] = (this.allocated[j] as number) + quantity;
           else this.onHand[j] = (this.onHand[j] as number) + quantity;
-          if (kind === RECEIPT) this.onOrder[j] = Math.max(0, (this.onOrder[j] as number) - quantity);
+          if (kind === RECEIPT) this.onOrder[j] = Math.max(0, (this.onOrder[j] as number) - (quantity - emergency));
           if (kind === SALE) sold = -quantity;
         }
       }
@@ -136,6 +137,20 @@ export class Inventory {
       this.snapshot(day, j);
       this.replenish(day, j);
     }
+  }
+
+  /**
+   * Shops do not ship stock they lack: when a day's sales would take a SKU below zero, the units
+   * come the same morning by an emergency transfer (booked as a receipt), so on-hand never goes
+   * negative. Returns the units added to the day's receipt.
+   */
+  private coverShortfall(buffer: Int32Array, j: number): number {
+    let change = 0;
+    for (const kind of [RECEIPT, SALE, ADJUSTMENT, RETURN]) change += buffer[j * KIND_COUNT + kind] as number;
+    const shortfall = -((this.onHand[j] as number) + change);
+    if (shortfall <= 0) return 0;
+    buffer[j * KIND_COUNT + RECEIPT] = (buffer[j * KIND_COUNT + RECEIPT] as number) + shortfall;
+    return shortfall;
   }
 
   private snapshot(day: number, j: number): void {
