@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_PORT, E2E_TOKEN } from './e2e/support/constants';
+import { BENCH_DATA_DIR, E2E_PORT, E2E_TOKEN } from './e2e/support/constants';
 
 /**
  * e2e runs the real renderer against the real backend in browser mode, in Debian's Chromium:
@@ -7,7 +7,8 @@ import { E2E_PORT, E2E_TOKEN } from './e2e/support/constants';
  */
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
+  // Against a bench store only the timing report runs: the other specs import and retry data.
+  testMatch: BENCH_DATA_DIR ? '**/store-timing.spec.ts' : '**/*.spec.ts',
   outputDir: 'e2e/artifacts/test-results',
   fullyParallel: false,
   workers: 1,
@@ -32,6 +33,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { STORELENS_E2E_TOKEN: E2E_TOKEN },
+    env: { STORELENS_E2E_TOKEN: E2E_TOKEN, ...(BENCH_DATA_DIR ? { STORELENS_UI_BENCH_DATA_DIR: BENCH_DATA_DIR } : {}) },
   },
 });

@@ -42,15 +42,21 @@ test.describe('every page with a store loaded', () => {
     });
   }
 
-  test('reads well at 1920×1080', async ({ openApp }) => {
+  test('reads well at 1920×1080 in both themes', async ({ openApp }) => {
+    test.setTimeout(240_000);
     const page = await openApp();
     await page.setViewportSize({ width: 1920, height: 1080 });
     const app = new AppPage(page);
-    for (const label of ['Overview', 'Customers']) {
-      await app.goTo(label);
-      await app.waitForCharts();
-      await app.screenshotWhole(path.join(ARTIFACTS_DIR, 'pages', `${label.toLowerCase()}-1920.png`));
+    for (const theme of ['light', 'dark'] as const) {
+      await app.setTheme(theme);
+      for (const { label } of PAGES) {
+        await app.goTo(label);
+        await expect(app.main.getByRole('heading', { level: 1, name: label })).toBeVisible();
+        await app.waitForCharts();
+        await app.screenshotWhole(path.join(ARTIFACTS_DIR, 'pages', `${label.toLowerCase()}-${theme}-1920.png`));
+      }
     }
+    await app.setTheme('light');
   });
 
   test('a KPI ⓘ opens the metric definition from the registry', async ({ openApp }) => {
@@ -62,6 +68,28 @@ test.describe('every page with a store loaded', () => {
     await expect(popover).toContainText('gross sales − discounts − returns');
     await page.keyboard.press('Escape');
     await expect(popover).toHaveCount(0);
+  });
+
+  test('a point on the RFM scatter opens its customer in the drawer', async ({ openApp }) => {
+    const page = await openApp('customers');
+    const app = new AppPage(page);
+    await app.waitForCharts();
+    // The biggest spender: the top-most point, which nothing else covers.
+    const point = await page.evaluate(() => {
+      const option = window.__storelensCharts?.['customers-rfm-scatter']?.option as { series: { data: [number, number, number][]; customerNames: string[] }[] };
+      let best = { series: -1, value: [0, 0, 0] as [number, number, number], name: '' };
+      option.series.forEach((s, si) =>
+        s.data.forEach((value, i) => {
+          if (value[1] > best.value[1]) best = { series: si, value, name: s.customerNames[i] ?? '' };
+        }),
+      );
+      return best;
+    });
+    await app.clickChartValue('customers-rfm-scatter', point.series, point.value);
+    const drawer = page.getByRole('dialog', { name: point.name });
+    await expect(drawer).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(drawer).toHaveCount(0);
   });
 
   test('a customer opens in the drawer from the top-customers table', async ({ openApp }) => {

@@ -52,7 +52,10 @@ export class AppPage extends ShellPage {
   async clickChartValue(id: string, seriesIndex: number, value: (number | string)[]): Promise<void> {
     const pixel = await this.page.evaluate(({ chartId, s, v }) => window.__storelensCharts?.[chartId]?.toPixel?.(s, v) ?? null, { chartId: id, s: seriesIndex, v: value });
     if (!pixel) throw new Error(`chart ${id} has no pixel for ${JSON.stringify(value)}`);
-    const box = await this.page.locator(`[data-chart-id="${id}"]`).boundingBox();
+    const chart = this.page.locator(`[data-chart-id="${id}"]`);
+    // The mouse clicks viewport pixels: a chart below the fold is brought into view first.
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
     if (!box) throw new Error(`chart ${id} is not on screen`);
     await this.page.mouse.click(box.x + (pixel[0] ?? 0), box.y + (pixel[1] ?? 0));
   }

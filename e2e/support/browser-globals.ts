@@ -7,6 +7,8 @@ declare global {
   interface Window {
     __storelensCharts?: Record<string, { option: unknown; isRendered: boolean; renderedAt?: number; toPixel?: (seriesIndex: number, value: (number | string)[]) => number[] | null }>;
     __clickAt?: number;
+    /** The timing report's log of engine calls (method, sent, answered), in performance.now() ms. */
+    __storelensRequests?: { method: string; start: number; end?: number }[];
   }
 }
 

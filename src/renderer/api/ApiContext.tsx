@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { createApi, type Api } from '../../shared/api';
 import type { Bridge } from '../../shared/bridge';
 import type { AppEvent, EventListener } from '../../shared/events';
+import { ResultCache } from './result-cache';
 
 interface ApiContextValue {
   api: Api;
@@ -9,6 +10,8 @@ interface ApiContextValue {
   /** Bumps whenever any table changes, so hooks can refetch. */
   dataVersion: number;
   changedTables: ReadonlySet<string>;
+  /** Engine answers for the current data, emptied on every data.changed. */
+  cache: ResultCache;
   subscribe(listener: EventListener): () => void;
 }
 
@@ -20,16 +23,18 @@ export function ApiProvider({ bridge, children }: { bridge: Bridge; children: Re
   const [dataVersion, setDataVersion] = useState(0);
   const [changedTables, setChangedTables] = useState<ReadonlySet<string>>(new Set());
   const listeners = useMemo(() => new Set<EventListener>(), []);
+  const cache = useMemo(() => new ResultCache(), []);
 
   useEffect(() => {
     return bridge.subscribe((event: AppEvent) => {
       if (event.name === 'data.changed') {
+        cache.invalidate();
         setChangedTables(new Set(event.payload.tables));
         setDataVersion((v) => v + 1);
       }
       for (const listener of listeners) listener(event);
     });
-  }, [bridge, listeners]);
+  }, [bridge, listeners, cache]);
 
   const value = useMemo<ApiContextValue>(
     () => ({
@@ -37,12 +42,13 @@ export function ApiProvider({ bridge, children }: { bridge: Bridge; children: Re
       bridge,
       dataVersion,
       changedTables,
+      cache,
       subscribe: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
     }),
-    [api, bridge, dataVersion, changedTables, listeners],
+    [api, bridge, dataVersion, changedTables, cache, listeners],
   );
   return <ApiContext.Provider value={value}>{children}</ApiContext.Provider>;
 }

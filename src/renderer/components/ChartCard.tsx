@@ -1,4 +1,4 @@
-import type { ECElementEvent, EChartsCoreOption } from 'echarts';
+import type { ECElementEvent, EChartsCoreOption } from 'echarts/core';
 import type { ReactNode } from 'react';
 import type { AppError } from '../../shared/result';
 import { chartInstance, EChart } from '../charts/EChart';

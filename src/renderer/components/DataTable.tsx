@@ -7,8 +7,9 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { downloadText, fileSlug, toCsv, type CsvCell } from '../lib/csv';
+import { DataTableRow, ROW_HEIGHT } from './DataTableRow';
 import { MetricInfo } from './MetricInfo';
 
 export interface TableColumn<T> {
@@ -28,12 +29,19 @@ export interface TableSort {
   isDescending: boolean;
 }
 
+/** A server-paged result read by index: only the rows on screen are ever looked up. */
+export interface PagedRows<T> {
+  count: number;
+  at(index: number): T;
+}
+
 interface DataTableProps<T> {
   /** data-table attribute for tests, and the CSV file name's fallback. */
   id: string;
   title: string;
   columns: TableColumn<T>[];
-  rows: T[];
+  /** Every row, or a paged result (then sorting is the server's: pass onSortChange). */
+  rows: T[] | PagedRows<T>;
   /** Server-side sorting when given; otherwise the table sorts what it holds. */
   sort?: TableSort | null;
   onSortChange?(sort: TableSort | null): void;
@@ -48,7 +56,6 @@ interface DataTableProps<T> {
   caption?: ReactNode;
 }
 
-const ROW_HEIGHT = 34;
 const NO_ROWS: never[] = [];
 
 /**
@@ -58,6 +65,8 @@ const NO_ROWS: never[] = [];
  */
 export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onRowClick, rowLabel, onRangeChange, exportRows, height = 420, toolbar, caption }: DataTableProps<T>) {
   const isServerSorted = onSortChange !== undefined;
+  const paged: PagedRows<T> | null = Array.isArray(rows) ? null : rows;
+  const rowList: T[] = Array.isArray(rows) ? rows : NO_ROWS;
   const [localSorting, setLocalSorting] = useState<SortingState>([]);
   const sorting: SortingState = isServerSorted ? (sort ? [{ id: sort.id, desc: sort.isDescending }] : []) : localSorting;
   const [isExporting, setIsExporting] = useState(false);
@@ -79,7 +88,7 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
   // Server-driven tables (paged, maybe 100k rows) skip TanStack's row model entirely: it would
   // rebuild a row object per row whenever a page arrives. Rows are read by index instead.
   const table = useReactTable({
-    data: isServerSorted ? NO_ROWS : rows,
+    data: isServerSorted ? NO_ROWS : rowList,
     columns: columnDefs,
     state: { sorting },
     manualSorting: isServerSorted,
@@ -94,9 +103,9 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const modelRows = table.getRowModel().rows;
-  const rowCount = isServerSorted ? rows.length : modelRows.length;
-  const rowAt = (index: number): T | undefined => (isServerSorted ? rows[index] : modelRows[index]?.original);
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const rowCount = paged ? paged.count : isServerSorted ? rowList.length : modelRows.length;
+  const rowAt = (index: number): T | undefined => (paged ? paged.at(index) : isServerSorted ? rowList[index] : modelRows[index]?.original);
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -108,7 +117,7 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
   async function exportCsv() {
     setIsExporting(true);
     try {
-      const all = exportRows ? await exportRows() : isServerSorted ? rows : table.getSortedRowModel().rows.map((r) => r.original);
+      const all = exportRows ? await exportRows() : isServerSorted ? rowList : table.getSortedRowModel().rows.map((r) => r.original);
       downloadText(`${fileSlug(title)}.csv`, toCsv(columns.map((c) => c.header), all.map((row) => columns.map((c) => c.value(row)))));
     } finally {
       setIsExporting(false);
@@ -124,7 +133,16 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
     virtualizer.scrollToIndex(target);
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus());
   }
+  // Rows are memoised, so they get handlers that never change and call the latest ones.
+  const latest = useRef({ onRowClick, onRowKey });
+  latest.current = { onRowClick, onRowKey };
+  const activateRow = useCallback((row: T) => latest.current.onRowClick?.(row), []);
+  const keyOnRow = useCallback((event: KeyboardEvent<HTMLTableRowElement>, index: number, row: T) => latest.current.onRowKey(event, index, row), []);
 
+  // Column widths are shares of the table, and the table may shrink to 85 % of their sum before
+  // it scrolls sideways: a table a little wider than its panel (Inventory at 1280 px) then fits,
+  // its cells ellipsised, instead of hiding its last column behind a scrollbar.
+  const nominalWidth = columns.reduce((sum, column) => sum + (column.width ?? 140), 0);
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
   const colCount = columns.length;
@@ -134,12 +152,12 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
       <div className="table-toolbar">
         {toolbar}
         <span className="spacer" />
-        <button type="button" className="ghost" onClick={() => void exportCsv()} disabled={isExporting || rows.length === 0} aria-label={`Export ${title} as CSV`}>
+        <button type="button" className="ghost" onClick={() => void exportCsv()} disabled={isExporting || rowCount === 0} aria-label={`Export ${title} as CSV`}>
           {isExporting ? 'Exporting…' : 'CSV'}
         </button>
       </div>
-      <div className="table-scroll" ref={scrollRef} style={{ maxHeight: height }} tabIndex={-1}>
-        <table aria-label={title} aria-rowcount={rowCount + 1}>
+      <div className="table-scroll" ref={scrollRef} style={{ height: Math.min(height, (rowCount + 1) * ROW_HEIGHT + 2) }} tabIndex={-1}>
+        <table aria-label={title} aria-rowcount={rowCount + 1} style={{ minWidth: Math.round(nominalWidth * 0.85) }}>
           {caption && <caption className="sr-only">{caption}</caption>}
           <thead>
             {table.getHeaderGroups().map((group) => (
@@ -150,7 +168,7 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
                   return (
                     <th
                       key={header.id}
-                      style={{ width: header.getSize(), textAlign: spec?.align ?? 'left' }}
+                      style={{ width: `${((header.getSize() / nominalWidth) * 100).toFixed(2)}%`, textAlign: spec?.align ?? 'left' }}
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     >
                       {header.column.getCanSort() ? (
@@ -178,23 +196,15 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
               const row = rowAt(item.index);
               if (row === undefined) return null;
               return (
-                <tr
+                <DataTableRow<T>
                   key={isServerSorted ? item.index : (modelRows[item.index]?.id ?? item.index)}
-                  data-index={item.index}
-                  aria-rowindex={item.index + 2}
-                  tabIndex={0}
-                  className={onRowClick ? 'is-clickable' : undefined}
-                  aria-label={rowLabel?.(row)}
-                  onClick={onRowClick ? () => onRowClick(row) : undefined}
-                  onKeyDown={(event) => onRowKey(event, item.index, row)}
-                  style={{ height: ROW_HEIGHT }}
-                >
-                  {columns.map((column) => (
-                    <td key={column.id} style={{ textAlign: column.align ?? 'left' }}>
-                      {column.cell(row)}
-                    </td>
-                  ))}
-                </tr>
+                  row={row}
+                  index={item.index}
+                  columns={columns}
+                  label={rowLabel?.(row)}
+                  onActivate={onRowClick ? activateRow : undefined}
+                  onKey={keyOnRow}
+                />
               );
             })}
             {paddingBottom > 0 && (

@@ -1,4 +1,4 @@
-import type { ECElementEvent } from 'echarts';
+import type { ECElementEvent } from 'echarts/core';
 import { useCallback } from 'react';
 import type { CrossFilterDimension } from './filter-state';
 import { useFilters } from './FiltersContext';

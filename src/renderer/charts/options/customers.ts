@@ -1,10 +1,39 @@
 import type { CohortRetentionResult, Columnar, LtvTier, RfmResult } from '../../../shared/contract/analytics';
+import { paletteColour } from '../palette';
 import { numberColumn, stringColumn } from './columnar';
 import { axisTooltip, GRID, LEGEND_TOP, type ValueFormatter } from './common';
 
+/** Point sizes by orders placed (1, 2–4, 5 and more): the scatter's third dimension. */
+const FREQUENCY_BANDS = [
+  { maxOrders: 1, size: 6 },
+  { maxOrders: 4, size: 10 },
+  { maxOrders: Number.POSITIVE_INFINITY, size: 15 },
+] as const;
+
+interface RfmPointSeries {
+  name: string;
+  type: 'scatter';
+  large: true;
+  largeThreshold: number;
+  symbolSize: number;
+  cursor: string;
+  itemStyle: { color: string; opacity: number };
+  /** [recency days, monetary (≥ 1 for the log axis), orders] */
+  data: [number, number, number][];
+  customerIds: string[];
+  customerNames: string[];
+}
+
 /**
- * RFM scatter: recency (days, lower is better) against monetary, one series per segment so the
- * legend names segments and toggles them. Point size grows with frequency.
+ * RFM scatter: recency (days, lower is better) against monetary, coloured by segment, sized by
+ * orders placed.
+ *
+ * Drawing cost decides the shape: a symbol per point (2,000 of them, each sized by a callback)
+ * made this chart cost more than the rest of the Customers page together. So each segment is
+ * split into three frequency bands, each a `large` series (one batched path, one size); the
+ * bands of a segment share its name and colour, so the legend still shows and toggles segments.
+ * Points are plain arrays; each series carries its customers' ids and names by point index, for
+ * the tooltip and for `rfmCustomerAt` (the click that opens the drawer).
  */
 export function rfmScatterOption(customers: Columnar, format: ValueFormatter) {
   const ids = stringColumn(customers, 'customer_id');
@@ -13,34 +42,54 @@ export function rfmScatterOption(customers: Columnar, format: ValueFormatter) {
   const frequency = numberColumn(customers, 'frequency');
   const monetary = numberColumn(customers, 'monetary');
   const segment = stringColumn(customers, 'segment');
-  const bySegment = new Map<string, { value: [number, number, number]; customerId: string; name: string }[]>();
+  const segments = [...new Set(segment)];
+  const series: RfmPointSeries[] = [];
+  const seriesFor = new Map<string, RfmPointSeries>();
   ids.forEach((id, i) => {
-    const list = bySegment.get(segment[i] ?? '') ?? [];
-    list.push({ value: [recency[i] ?? 0, monetary[i] ?? 0, frequency[i] ?? 0], customerId: id, name: names[i] || id });
-    bySegment.set(segment[i] ?? '', list);
+    const name = segment[i] ?? '';
+    const orders = frequency[i] ?? 0;
+    const band = FREQUENCY_BANDS.findIndex((b) => orders <= b.maxOrders);
+    const key = `${name}\u0000${band}`;
+    let target = seriesFor.get(key);
+    if (!target) {
+      target = {
+        name,
+        type: 'scatter',
+        large: true,
+        largeThreshold: 0,
+        symbolSize: FREQUENCY_BANDS[band]?.size ?? 6,
+        cursor: 'pointer',
+        itemStyle: { color: paletteColour(segments.indexOf(name)), opacity: 0.65 },
+        data: [],
+        customerIds: [],
+        customerNames: [],
+      };
+      seriesFor.set(key, target);
+      series.push(target);
+    }
+    // log axes cannot place 0 or negative totals (a full refund); they sit on the lowest tick.
+    target.data.push([recency[i] ?? 0, Math.max(monetary[i] ?? 0, 1), orders]);
+    target.customerIds.push(id);
+    target.customerNames.push(names[i] || id);
   });
   return {
     grid: { ...GRID, top: 56, bottom: 28 },
-    legend: { ...LEGEND_TOP },
+    legend: { ...LEGEND_TOP, data: segments },
     tooltip: {
       trigger: 'item',
       confine: true,
-      formatter: (p: { seriesName: string; data: { value: [number, number, number]; name: string } }) =>
-        `${p.data.name} · ${p.seriesName}<br/>Recency ${p.data.value[0]} d · ${p.data.value[2]} orders<br/><b>${format(p.data.value[1])}</b>`,
+      formatter: (p: { seriesIndex: number; dataIndex: number; seriesName: string; value: [number, number, number] }) =>
+        `${series[p.seriesIndex]?.customerNames[p.dataIndex] ?? ''} · ${p.seriesName}<br/>Recency ${p.value[0]} d · ${p.value[2]} orders<br/><b>${format(p.value[1])}</b>`,
     },
     xAxis: { type: 'value', name: 'Recency (days)', nameLocation: 'middle', nameGap: 24, inverse: false },
     yAxis: { type: 'log', name: 'Monetary', logBase: 10, axisLabel: { formatter: (v: number) => format(v) } },
-    series: [...bySegment.entries()].map(([name, data]) => ({
-      name,
-      type: 'scatter',
-      cursor: 'pointer',
-      // log axes cannot place 0 or negative totals (a full refund); they sit on the lowest tick.
-      data: data.map((d) => ({ ...d, value: [d.value[0], Math.max(d.value[1], 1), d.value[2]] })),
-      symbolSize: (value: [number, number, number]) => Math.min(24, 5 + Math.sqrt(value[2]) * 3),
-      itemStyle: { opacity: 0.65 },
-      emphasis: { focus: 'series' },
-    })),
+    series,
   };
+}
+
+/** The customer behind a clicked scatter point. */
+export function rfmCustomerAt(option: ReturnType<typeof rfmScatterOption>, seriesIndex: number, dataIndex: number): string | null {
+  return option.series[seriesIndex]?.customerIds[dataIndex] ?? null;
 }
 
 /** Customers and net revenue per RFM segment, as paired bars. */

@@ -4,6 +4,8 @@ import { truncatedLabel, type ValueFormatter } from './common';
 
 /** One sequential scale for every heatmap; its light end still reads on the dark surface. */
 const HEAT_COLOURS = ['#dbe4ff', '#7d95f5', '#2f4bd0'];
+/** From this share on, a retention cell is dark enough for white labels; below it, dark labels. */
+const DARK_CELL_SHARE = 0.6;
 
 function visualRange(values: (number | null)[]): [number, number] {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
@@ -69,7 +71,8 @@ export function seasonalityOption(categories: string[], cells: Columnar) {
     },
     xAxis: { type: 'category', data: MONTHS, splitArea: { show: true } },
     yAxis: { type: 'category', data: categories, axisLabel: truncatedLabel(110), splitArea: { show: true } },
-    visualMap: { min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, formatter: (v: number) => `${(v * 100).toFixed(0)} %`, inRange: { color: HEAT_COLOURS } },
+    // `text` labels the scale's ends ([high, low]): a colour bar without figures cannot be read.
+    visualMap: { min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, text: [`${(max * 100).toFixed(0)} %`, '0 %'], formatter: (v: number) => `${(v * 100).toFixed(0)} %`, inRange: { color: HEAT_COLOURS } },
     series: [
       {
         type: 'heatmap',
@@ -84,35 +87,41 @@ export function seasonalityOption(categories: string[], cells: Columnar) {
  * Cohort retention by month offset. A cell whose month is not over yet is drawn as an unfinished
  * grey dashed cell labelled "…", never as 0 %: a young cohort has not churned, it has not had the
  * time. Unfinished cells are their own series so the colour scale never paints them.
+ * Cells are plain [offset, cohort, share] arrays (object items cost ECharts a model per cell,
+ * which made this the slowest chart of the Customers page on a multi-year store).
  */
 export function cohortHeatmapOption(result: Pick<CohortRetentionResult, 'offsets' | 'cohorts'>) {
   const cohorts = result.cohorts.map((c) => c.cohortMonth);
-  const finished: { value: [number, number, number]; customers: number }[] = [];
-  const unfinished: { value: [number, number, number]; customers: number }[] = [];
+  // Finished cells are split by shade so each half gets a label colour that reads on it.
+  const lightCells: [number, number, number][] = [];
+  const darkCells: [number, number, number][] = [];
+  const unfinished: [number, number, number][] = [];
   result.cohorts.forEach((cohort, y) => {
     result.offsets.forEach((_, x) => {
       const share = cohort.retention[x] ?? null;
-      if (share === null || cohort.isComplete[x] === false) unfinished.push({ value: [x, y, 0], customers: cohort.customers });
-      else finished.push({ value: [x, y, share], customers: cohort.customers });
+      if (share === null || cohort.isComplete[x] === false) unfinished.push([x, y, 0]);
+      else (share >= DARK_CELL_SHARE ? darkCells : lightCells).push([x, y, share]);
     });
   });
   const showLabels = result.offsets.length * cohorts.length <= 260;
-  const cohortName = (p: { data: { value: [number, number, number]; customers: number } }) =>
-    `Cohort ${cohorts[p.data.value[1]]} (${p.data.customers} customers)<br/>Month ${result.offsets[p.data.value[0]]}: `;
+  const cohortName = (p: { value: [number, number, number] }) =>
+    `Cohort ${cohorts[p.value[1]]} (${result.cohorts[p.value[1]]?.customers ?? 0} customers)<br/>Month ${result.offsets[p.value[0]]}: `;
+  const retentionSeries = (data: [number, number, number][], labelColour: string) => ({
+    type: 'heatmap',
+    name: 'Retention',
+    data,
+    tooltip: { formatter: (p: Parameters<typeof cohortName>[0]) => `${cohortName(p)}<b>${(p.value[2] * 100).toFixed(1)} %</b>` },
+    label: { show: showLabels, fontSize: 10, color: labelColour, formatter: (p: { value: [number, number, number] }) => `${Math.round(p.value[2] * 100)}` },
+  });
   return {
     grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
     tooltip: { confine: true },
     xAxis: { type: 'category', data: result.offsets.map((o) => `M${o}`), name: 'Months since first order', nameLocation: 'middle', nameGap: 26, splitArea: { show: true } },
     yAxis: { type: 'category', data: cohorts, inverse: true, splitArea: { show: true } },
-    visualMap: { min: 0, max: 1, show: false, seriesIndex: 0, inRange: { color: HEAT_COLOURS } },
+    visualMap: { min: 0, max: 1, show: false, seriesIndex: [0, 1], inRange: { color: HEAT_COLOURS } },
     series: [
-      {
-        type: 'heatmap',
-        name: 'Retention',
-        data: finished,
-        tooltip: { formatter: (p: Parameters<typeof cohortName>[0]) => `${cohortName(p)}<b>${(p.data.value[2] * 100).toFixed(1)} %</b>` },
-        label: { show: showLabels, fontSize: 10, color: '#fff', textBorderColor: 'rgba(15,23,42,0.75)', textBorderWidth: 2, formatter: (p: { data: { value: [number, number, number] } }) => `${Math.round(p.data.value[2] * 100)}` },
-      },
+      retentionSeries(lightCells, '#1b1f27'),
+      retentionSeries(darkCells, '#ffffff'),
       {
         type: 'heatmap',
         name: 'Not over yet',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownBarOption } from './breakdown';
 import { cohortHeatmapOption, regionCategoryHeatmapOption } from './heatmap';
-import { cohortLtvOption, rfmScatterOption } from './customers';
+import { cohortLtvOption, rfmCustomerAt, rfmScatterOption } from './customers';
 import { priceHistoryOption, salesVsRatingOption } from './products';
 import { revenueTrendOption } from './revenue';
 
@@ -55,10 +55,13 @@ describe('cohortHeatmapOption', () => {
         { cohortMonth: '2024-02', customers: 5, retention: [1, 0.4, null], isComplete: [true, true, false] },
       ],
     });
-    const [finished, unfinished] = option.series;
-    expect(finished?.data.map((d) => d.value)).toEqual([[0, 0, 1], [1, 0, 0.3], [2, 0, 0.2], [0, 1, 1], [1, 1, 0.4]]);
-    expect(unfinished?.data.map((d) => d.value.slice(0, 2))).toEqual([[2, 1]]);
-    expect(option.visualMap.seriesIndex).toBe(0);
+    const [light, dark, unfinished] = option.series;
+    // Finished cells, split by shade (dark labels on light cells, white on dark ones).
+    expect(light?.data).toEqual([[1, 0, 0.3], [2, 0, 0.2], [1, 1, 0.4]]);
+    expect(dark?.data).toEqual([[0, 0, 1], [0, 1, 1]]);
+    expect([light?.label.color, dark?.label.color]).toEqual(['#1b1f27', '#ffffff']);
+    expect(unfinished?.data.map((d) => d.slice(0, 2))).toEqual([[2, 1]]);
+    expect(option.visualMap.seriesIndex).toEqual([0, 1]);
   });
 });
 
@@ -80,21 +83,35 @@ describe('regionCategoryHeatmapOption', () => {
 });
 
 describe('rfmScatterOption', () => {
-  it('makes one series per segment and keeps customer ids for the drawer', () => {
-    const option = rfmScatterOption({
-      columns: ['customer_id', 'name', 'recency_days', 'frequency', 'monetary', 'r', 'f', 'm', 'segment'],
-      rows: [
-        ['C1', 'Ana', 3, 9, 900, 5, 5, 5, 'Champions'],
-        ['C2', null, 200, 1, 0, 1, 1, 1, 'Lost'],
-        ['C3', 'Bo', 5, 7, 700, 5, 4, 5, 'Champions'],
-      ],
-    }, money);
-    expect(option.series.map((s) => [s.name, s.data.map((d) => d.customerId)])).toEqual([
-      ['Champions', ['C1', 'C3']],
-      ['Lost', ['C2']],
+  const option = rfmScatterOption({
+    columns: ['customer_id', 'name', 'recency_days', 'frequency', 'monetary', 'r', 'f', 'm', 'segment'],
+    rows: [
+      ['C1', 'Ana', 3, 9, 900, 5, 5, 5, 'Champions'],
+      ['C2', null, 200, 1, 0, 1, 1, 1, 'Lost'],
+      ['C3', 'Bo', 5, 7, 700, 5, 4, 5, 'Champions'],
+      ['C4', 'Cy', 40, 2, 120, 3, 2, 2, 'Champions'],
+    ],
+  }, money);
+
+  it('splits each segment into frequency bands that share its name and colour, and keeps customer ids for the drawer', () => {
+    expect(option.legend.data).toEqual(['Champions', 'Lost']);
+    expect(option.series.map((s) => [s.name, s.symbolSize, s.customerIds])).toEqual([
+      ['Champions', 15, ['C1', 'C3']],
+      ['Lost', 6, ['C2']],
+      ['Champions', 10, ['C4']],
     ]);
-    // A zero total is lifted to 1 so the log axis can place it.
-    expect(option.series[1]?.data[0]?.value).toEqual([200, 1, 1]);
+    expect(new Set(option.series.filter((s) => s.name === 'Champions').map((s) => s.itemStyle.color)).size).toBe(1);
+    expect(option.series[0]?.itemStyle.color).not.toBe(option.series[1]?.itemStyle.color);
+    expect(option.series[0]?.data).toEqual([[3, 900, 9], [5, 700, 7]]);
+  });
+
+  it('finds the clicked customer by series and point, and lifts a zero total onto the log axis', () => {
+    expect(rfmCustomerAt(option, 0, 1)).toBe('C3');
+    expect(rfmCustomerAt(option, 2, 0)).toBe('C4');
+    expect(rfmCustomerAt(option, 3, 0)).toBeNull();
+    // A nameless customer is labelled by id; a zero total is lifted to 1 so the log axis can place it.
+    expect(option.series[1]?.customerNames).toEqual(['C2']);
+    expect(option.series[1]?.data[0]).toEqual([200, 1, 1]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useEngine } from '../../api/useEngine';
 import { cohortHeatmapOption } from '../../charts/options/heatmap';
-import { cohortLtvOption, ltvTiersOption, rfmScatterOption, rfmSegmentsOption, survivalOption } from '../../charts/options/customers';
+import { cohortLtvOption, ltvTiersOption, rfmCustomerAt, rfmScatterOption, rfmSegmentsOption, survivalOption } from '../../charts/options/customers';
 import { ChartCard } from '../../components/ChartCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useDrawers } from '../../drawers/DrawerContext';
@@ -18,14 +18,17 @@ export default function CustomersPage() {
   const cohortLtv = useEngine('analytics.cohortLtv', filters && { filters });
   const meta = rfm.data?.meta;
   const money = useMoney(meta?.currency, true);
+  // Each chart formats with its own answer's currency, so one arriving late never redraws another.
+  const tierMoney = useMoney(tiers.data?.meta.currency, true);
+  const cohortLtvMoney = useMoney(cohortLtv.data?.meta.currency, true);
   const { openCustomer } = useDrawers();
 
   const scatter = useMemo(() => (rfm.data ? rfmScatterOption(rfm.data.customers, money) : null), [rfm.data, money]);
   const segments = useMemo(() => (rfm.data ? rfmSegmentsOption(rfm.data.segments, money) : null), [rfm.data, money]);
-  const tierOption = useMemo(() => (tiers.data ? ltvTiersOption(tiers.data.tiers, money) : null), [tiers.data, money]);
+  const tierOption = useMemo(() => (tiers.data ? ltvTiersOption(tiers.data.tiers, tierMoney) : null), [tiers.data, tierMoney]);
   const cohortOption = useMemo(() => (cohorts.data ? cohortHeatmapOption(cohorts.data) : null), [cohorts.data]);
   const survival = useMemo(() => (cohorts.data ? survivalOption(cohorts.data.survival) : null), [cohorts.data]);
-  const ltvOption = useMemo(() => (cohortLtv.data ? cohortLtvOption(cohortLtv.data.series, money) : null), [cohortLtv.data, money]);
+  const ltvOption = useMemo(() => (cohortLtv.data ? cohortLtvOption(cohortLtv.data.series, cohortLtvMoney) : null), [cohortLtv.data, cohortLtvMoney]);
 
   return (
     <div className="page" data-page="customers">
@@ -35,14 +38,14 @@ export default function CustomersPage() {
         <ChartCard
           id="customers-rfm-scatter"
           title="RFM: recency vs spend"
-          subtitle={rfm.data ? `${rfm.data.customers.rows.length} of ${rfm.data.totalCustomers} customers, as of ${rfm.data.asOf ?? '—'}; click a point to open the customer` : undefined}
+          subtitle={rfm.data ? `${rfm.data.customers.rows.length} of ${rfm.data.totalCustomers} customers, as of ${rfm.data.asOf ?? '—'}; point size: orders (1, 2–4, 5+); click a point to open the customer` : undefined}
           metricId="monetary"
           state={rfm}
           option={scatter}
           emptyReason={meta?.emptyReason}
           onClick={(params) => {
-            const data = params.data as { customerId?: string } | null;
-            if (data?.customerId) openCustomer(data.customerId);
+            const customerId = scatter && rfmCustomerAt(scatter, params.seriesIndex ?? -1, params.dataIndex);
+            if (customerId) openCustomer(customerId);
           }}
           height={360}
         />

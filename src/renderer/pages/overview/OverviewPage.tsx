@@ -24,7 +24,10 @@ export default function OverviewPage() {
   const byChannel = useEngine('analytics.breakdown', channelFilters && { filters: channelFilters, dimension: 'channel' });
   const { currencyDisplay } = usePreferences();
   const meta = overview.data?.meta;
-  const money = useMoney(meta?.currency, true);
+  // Each chart formats with its own answer's currency, so one arriving late never redraws another.
+  const trendMoney = useMoney(daily.data?.meta.currency, true);
+  const categoryMoney = useMoney(byCategory.data?.meta.currency, true);
+  const channelMoney = useMoney(byChannel.data?.meta.currency, true);
 
   const [isShowingAll, setIsShowingAll] = useState(false);
   const kpis = useMemo(() => {
@@ -33,11 +36,11 @@ export default function OverviewPage() {
   }, [overview.data, isShowingAll]);
   const hiddenCount = (overview.data?.kpis.length ?? 0) - kpis.length;
 
-  const trendOption = useMemo(() => (daily.data ? revenueTrendOption(daily.data.series, money) : null), [daily.data, money]);
+  const trendOption = useMemo(() => (daily.data ? revenueTrendOption(daily.data.series, trendMoney) : null), [daily.data, trendMoney]);
   const selectedCategory = useCrossFilterKey('category');
   const selectedChannel = useCrossFilterKey('channel');
-  const categoryOption = useMemo(() => (byCategory.data ? breakdownBarOption(byCategory.data.series, money, selectedCategory) : null), [byCategory.data, money, selectedCategory]);
-  const channelOption = useMemo(() => (byChannel.data ? breakdownBarOption(byChannel.data.series, money, selectedChannel) : null), [byChannel.data, money, selectedChannel]);
+  const categoryOption = useMemo(() => (byCategory.data ? breakdownBarOption(byCategory.data.series, categoryMoney, selectedCategory) : null), [byCategory.data, categoryMoney, selectedCategory]);
+  const channelOption = useMemo(() => (byChannel.data ? breakdownBarOption(byChannel.data.series, channelMoney, selectedChannel) : null), [byChannel.data, channelMoney, selectedChannel]);
   const onCategoryClick = useCrossFilterClick('category', 'overview-category');
   const onChannelClick = useCrossFilterClick('channel', 'overview-channel');
 

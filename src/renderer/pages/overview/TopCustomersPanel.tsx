@@ -8,7 +8,7 @@ import { customerColumns } from '../customers/customer-columns';
 
 /** The ten best customers of the period; a row opens the customer drawer. */
 export function TopCustomersPanel({ filters }: { filters: Filters | null }) {
-  const top = useEngine('analytics.topCustomers', filters && { filters, limit: 10, sort: 'net_revenue', direction: 'desc' });
+  const top = useEngine('analytics.topCustomers', filters && { filters, limit: 10, sort: 'net_revenue', direction: 'desc' }, { isBackground: true });
   const money = useMoney(top.data?.meta.currency);
   const { openCustomer } = useDrawers();
   return (

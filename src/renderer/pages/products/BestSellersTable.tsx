@@ -12,7 +12,7 @@ type Row = ReturnType<typeof rowObjects>[number];
 
 /** Every product's sales in the period, ranked; sortable, exportable, opens the product drawer. */
 export function BestSellersTable({ filters }: { filters: Filters | null }) {
-  const best = useEngine('analytics.bestSellers', filters && { filters, by: 'revenue', limit: 1000 });
+  const best = useEngine('analytics.bestSellers', filters && { filters, by: 'revenue', limit: 1000 }, { isBackground: true });
   const money = useMoney(best.data?.meta.currency);
   const { openProduct } = useDrawers();
   const rows = useMemo(() => (best.data ? rowObjects(best.data.series) : []), [best.data]);

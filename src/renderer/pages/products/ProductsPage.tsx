@@ -16,6 +16,8 @@ export default function ProductsPage() {
   const ratings = useEngine('analytics.productRatings', filters && { filters, limit: 500 });
   const meta = best.data?.meta;
   const money = useMoney(meta?.currency, true);
+  // Formatted with its own answer's currency, so the best sellers arriving later never redraw it.
+  const ratingMoney = useMoney(ratings.data?.meta.currency, true);
   const { openProduct } = useDrawers();
   const openClicked = (params: { data?: unknown }) => {
     const data = params.data as { sku?: string } | null;
@@ -23,7 +25,7 @@ export default function ProductsPage() {
   };
 
   const bestOption = useMemo(() => (best.data ? bestSellersOption(best.data.series, by, money) : null), [best.data, by, money]);
-  const ratingOption = useMemo(() => (ratings.data ? salesVsRatingOption(ratings.data.points, money) : null), [ratings.data, money]);
+  const ratingOption = useMemo(() => (ratings.data ? salesVsRatingOption(ratings.data.points, ratingMoney) : null), [ratings.data, ratingMoney]);
 
   const bySwitch = (
     <div className="segmented" role="radiogroup" aria-label="Rank by">

@@ -21,7 +21,9 @@ export default function SalesPage() {
   const margin = useEngine('analytics.categoryMargin', filters && { filters });
   const { setCross } = useFilters();
   const meta = (grain === 'daily' ? daily.data?.meta : monthly.data?.meta) ?? heatmap.data?.meta;
-  const money = useMoney(meta?.currency, true);
+  // Each chart formats with its own answer's currency, so one arriving late never redraws another.
+  const money = useMoney((grain === 'daily' ? daily.data?.meta : monthly.data?.meta)?.currency, true);
+  const heatmapMoney = useMoney(heatmap.data?.meta.currency, true);
 
   const revenue = grain === 'daily' ? daily : monthly;
   const revenueOption = useMemo(() => {
@@ -30,11 +32,14 @@ export default function SalesPage() {
   }, [grain, daily.data, monthly.data, money]);
   const cumulativeOption = useMemo(() => (daily.data && grain === 'daily' ? cumulativeDailyOption(daily.data.series, money) : null), [daily.data, grain, money]);
   const heatmapOption = useMemo(
-    () => (heatmap.data ? regionCategoryHeatmapOption(heatmap.data.regions, heatmap.data.categories, heatmap.data.cells, money) : null),
-    [heatmap.data, money],
+    () => (heatmap.data ? regionCategoryHeatmapOption(heatmap.data.regions, heatmap.data.categories, heatmap.data.cells, heatmapMoney) : null),
+    [heatmap.data, heatmapMoney],
   );
   const seasonalityChart = useMemo(() => (seasonality.data ? seasonalityOption(seasonality.data.categories, seasonality.data.cells) : null), [seasonality.data]);
   const marginOption = useMemo(() => (margin.data ? categoryMarginOption(margin.data.series) : null), [margin.data]);
+
+  // The two heatmaps sit side by side: one height for both, so the shorter card has no blank half.
+  const pairHeight = Math.max(280, (heatmap.data?.regions.length ?? 0) * 34 + 110, (seasonality.data?.categories.length ?? 0) * 30 + 100);
 
   const grainSwitch = (
     <div className="segmented" role="radiogroup" aria-label="Revenue grain">
@@ -81,7 +86,7 @@ export default function SalesPage() {
             const data = params.data as { region?: string } | null;
             if (data?.region) setCross({ dimension: 'region', value: data.region, label: data.region, sourceChartId: 'sales-region-category' });
           }}
-          height={Math.max(280, (heatmap.data?.regions.length ?? 0) * 34 + 110)}
+          height={pairHeight}
         />
         <ChartCard
           id="sales-seasonality"
@@ -90,7 +95,7 @@ export default function SalesPage() {
           state={seasonality}
           option={seasonalityChart}
           emptyReason={seasonality.data?.meta.emptyReason}
-          height={Math.max(280, (seasonality.data?.categories.length ?? 0) * 30 + 100)}
+          height={pairHeight}
         />
       </div>
       <ChartCard
