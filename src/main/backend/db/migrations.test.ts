@@ -40,6 +40,31 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('applies a migration numbered below one a 0.1.0 warehouse already holds (owners number in ranges)', () => {
+    const file = path.join(dir, 'v010.sqlite');
+    const all = loadMigrations();
+    // Storelens 0.1.0 kept only a user_version watermark and shipped exactly these migrations.
+    const old = new Database(file);
+    for (const migration of all.filter((m) => [1, 2, 10, 20, 30].includes(m.version))) old.exec(migration.sql);
+    old.pragma('user_version = 30');
+    old.close();
+
+    const db = openWarehouse(file);
+    const columns = (db.prepare('PRAGMA table_info(stg_returns)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toContain('refund_amount_cents');
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(all.map((m) => m.version));
+    expect(schemaVersion(db)).toBe(latestVersion(all));
+    db.close();
+  });
+
+  it('refuses a database whose ledger names a migration this app does not know', () => {
+    const file = path.join(dir, 'ledger-newer.sqlite');
+    const db = openWarehouse(file);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (15, 'from_a_newer_app', 'now')").run();
+    db.close();
+    expect(() => openWarehouse(file)).toThrow(expect.objectContaining({ code: 'SCHEMA_TOO_NEW' }));
+  });
+
   it('refuses a database written by a newer version, and leaves it untouched', () => {
     const file = path.join(dir, 'newer.sqlite');
     const future = new Database(file);

@@ -33,27 +33,66 @@ export function latestVersion(migrations: readonly Migration[]): number {
 }
 
 /**
- * Applies every migration newer than PRAGMA user_version in one transaction, so a failure
- * leaves the file at its old version. A file written by a newer app is refused, never touched.
+ * Which migrations a file holds is recorded one row each in `schema_migrations`, because owners
+ * number their migrations in their own ranges (0010–0019 import, 0020–0029 analytics, …) and a new
+ * 0011 can arrive after 0030 was applied: a single user_version watermark would skip it forever.
+ * user_version still carries the highest applied version, for tools that read it.
+ */
+const LEDGER_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL
+) STRICT`;
+
+/** Warehouses written before the ledger (Storelens 0.1.0) hold exactly these, up to their user_version. */
+const APPLIED_BEFORE_LEDGER = [1, 2, 10, 20, 30];
+
+function hasLedger(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+}
+
+export function appliedVersions(db: Database.Database): Set<number> {
+  if (hasLedger(db)) return new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const watermark = schemaVersion(db);
+  return new Set(APPLIED_BEFORE_LEDGER.filter((version) => version <= watermark));
+}
+
+export function pendingMigrations(db: Database.Database, migrations: readonly Migration[] = loadMigrations()): Migration[] {
+  const applied = appliedVersions(db);
+  return migrations.filter((m) => !applied.has(m.version));
+}
+
+/**
+ * Applies every migration the file does not hold yet, in number order and in one transaction, so
+ * a failure leaves the file as it was. A file written by a newer app is refused, never touched.
  */
 export function migrate(db: Database.Database, migrations = loadMigrations()): { from: number; to: number } {
   const from = schemaVersion(db);
   const latest = latestVersion(migrations);
-  if (from > latest) {
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = [...appliedVersions(db)].filter((version) => !known.has(version));
+  if (from > latest || unknown.length > 0) {
+    const newest = Math.max(from, ...unknown);
     throw new AppError(
       'SCHEMA_TOO_NEW',
-      `This warehouse was written by a newer Storelens (schema ${from}; this app knows up to ${latest}). ` +
+      `This warehouse was written by a newer Storelens (schema ${newest}; this app knows up to ${latest}). ` +
         'Update Storelens to open it, or choose another warehouse.',
-      { schemaVersion: from, latestSchemaVersion: latest },
+      { schemaVersion: newest, latestSchemaVersion: latest },
     );
   }
-  const pending = migrations.filter((m) => m.version > from);
-  if (pending.length === 0) return { from, to: from };
+  const pending = pendingMigrations(db, migrations);
+  if (pending.length === 0 && hasLedger(db)) return { from, to: from };
+  const applied = [...appliedVersions(db)];
   db.transaction(() => {
+    if (!hasLedger(db)) {
+      db.exec(LEDGER_SQL);
+      const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 'before the ledger')");
+      for (const version of applied) record.run(version, migrations.find((m) => m.version === version)?.name ?? 'unknown');
+    }
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     for (const migration of pending) {
       db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
+      record.run(migration.version, migration.name, new Date().toISOString());
     }
+    db.pragma(`user_version = ${Math.max(from, ...pending.map((m) => m.version))}`);
   })();
-  return { from, to: latestVersion(pending) };
+  return { from, to: schemaVersion(db) };
 }

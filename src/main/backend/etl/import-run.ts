@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { NATIVE_LOAD_ORDER } from '../../../shared/data-contract/native-format';
 import type { Db } from '../db/open';
 import { refreshAggregatesIfAvailable } from './aggregates-hook';
+import { createFileReader, type ReaderThread } from './load/file-reader';
 import { ParentKeys } from './load/parent-keys';
 import { QuarantineWriter } from './load/quarantine-writer';
 import { stageFile, type StagedFile } from './load/stage-file';
@@ -21,6 +23,8 @@ export interface ImportRunOptions {
   landing?: { root: string; days: readonly string[] };
   progress?: (done: number, total: number, phase: string) => void;
   throwIfCancelled?: () => void;
+  /** Where files are parsed and validated: on this thread (default) or in a worker beside it. */
+  readerThread?: ReaderThread;
 }
 
 export interface ImportRunResult {
@@ -77,7 +81,6 @@ async function runImportInTransaction(db: Db, options: ImportRunOptions): Promis
   const progress = options.progress ?? (() => undefined);
   const throwIfCancelled = options.throwIfCancelled ?? (() => undefined);
   const files = orderFilesForLoad(options.files);
-  const { statSync } = await import('node:fs');
   const totalBytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
   const startedAt = new Date().toISOString();
   db.exec('BEGIN IMMEDIATE');
@@ -90,23 +93,8 @@ async function runImportInTransaction(db: Db, options: ImportRunOptions): Promis
       ).run(options.kind, options.source, options.landingDay ?? null, startedAt, startedAt, files.length).lastInsertRowid,
     );
     const watermarks = readWatermarks(db);
-    const parents = new ParentKeys(db);
-    const quarantine = new QuarantineWriter(db);
-    const staged: StagedFile[] = [];
-    let bytesBefore = 0;
     const stageStarted = performance.now();
-    for (const file of files) {
-      throwIfCancelled();
-      const phase = `staging ${path.basename(file)}`;
-      progress(bytesBefore, totalBytes, phase);
-      staged.push(
-        await stageFile(file, {
-          db, runId, ingestedAt: startedAt, parents, quarantine, mapping: options.mapping, throwIfCancelled,
-          onBytes: (bytes) => progress(bytesBefore + bytes, totalBytes, phase),
-        }),
-      );
-      bytesBefore += statSync(file).size;
-    }
+    const staged = await stageFiles(db, files, runId, startedAt, totalBytes, options);
     const stageMs = Math.round(performance.now() - stageStarted);
     const touched = staged.filter((f) => f.status !== 'skipped');
     if (touched.length === 0) {
@@ -154,6 +142,37 @@ async function runImportInTransaction(db: Db, options: ImportRunOptions): Promis
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * Every file of the run into staging. The parent-key sets live only here: at a million orders
+ * they are tens of MB that the facts and aggregates that follow should not have to share.
+ */
+async function stageFiles(db: Db, files: readonly string[], runId: number, ingestedAt: string, totalBytes: number, options: ImportRunOptions): Promise<StagedFile[]> {
+  const progress = options.progress ?? (() => undefined);
+  const throwIfCancelled = options.throwIfCancelled ?? (() => undefined);
+  const parents = new ParentKeys(db);
+  const quarantine = new QuarantineWriter(db);
+  const staged: StagedFile[] = [];
+  const reader = createFileReader(options.readerThread);
+  let bytesBefore = 0;
+  try {
+    for (const file of files) {
+      throwIfCancelled();
+      const phase = `staging ${path.basename(file)}`;
+      progress(bytesBefore, totalBytes, phase);
+      staged.push(
+        await stageFile(file, {
+          db, runId, ingestedAt, parents, quarantine, reader, mapping: options.mapping, throwIfCancelled,
+          onBytes: (bytes) => progress(bytesBefore + bytes, totalBytes, phase),
+        }),
+      );
+      bytesBefore += statSync(file).size;
+    }
+  } finally {
+    await reader.close();
+  }
+  return staged;
 }
 
 function stagingTables(): string[] {

@@ -66,14 +66,14 @@ describe('migrateWithBackup', () => {
     expect(backup).toBe(`${file}.pre-v2.bak`);
     expect(readState(backup)).toEqual({
       version: 1,
-      tables: ['meta'],
+      tables: ['meta', 'schema_migrations'],
       meta: [
         { key: 'a', value: 'value-a' },
         { key: 'b', value: 'value-b' },
         { key: 'c', value: 'value-c' },
       ],
     });
-    expect(readState(file).tables).toEqual(['meta', 'notes']);
+    expect(readState(file).tables).toEqual(['meta', 'notes', 'schema_migrations']);
   });
 
   it('the broken migration really damages a file when run without the backup (control)', () => {

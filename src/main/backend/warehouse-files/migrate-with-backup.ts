@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { AppError } from '../../../shared/result';
 import type Database from 'better-sqlite3';
-import { latestVersion, loadMigrations, migrate, schemaVersion, type Migration } from '../db/migrations';
+import { latestVersion, loadMigrations, migrate, pendingMigrations, schemaVersion, type Migration } from '../db/migrations';
 import { listUserTables } from './user-tables';
 
 /** Kept after a successful migration too: the way back if the new version misbehaves. */
@@ -24,7 +24,7 @@ export function migrateWithBackup(db: Database.Database, warehousePath: string, 
     refuseForeignDatabase(db, warehousePath);
     return migrate(db, [...migrations]);
   }
-  if (from >= target) return migrate(db, [...migrations]);
+  if (from > target || pendingMigrations(db, migrations).length === 0) return migrate(db, [...migrations]);
   const backupPath = preMigrationBackupPath(warehousePath, target);
   if (!existsSync(backupPath)) db.prepare('VACUUM INTO ?').run(backupPath);
   try {

@@ -34,11 +34,11 @@ export class DuplicateFinder {
       : null;
   }
 
-  /** True when the row is a duplicate; otherwise records it as seen. */
-  isDuplicate(hash: number, values: readonly SqlValue[]): boolean {
+  /** True when the row (starting at `at` in `values`) is a duplicate; otherwise records it as seen. */
+  isDuplicate(hash: number, values: readonly SqlValue[], at = 0): boolean {
     if (this.seen.has(hash)) return true;
     if (this.lookup !== null) {
-      const params = values.slice(0, this.keyWidth);
+      const params = values.slice(at, at + this.keyWidth);
       params.push(hash);
       if (this.lookup.get(params) !== undefined) return true;
     }

@@ -40,26 +40,26 @@ export class ParentKeys {
     this.orders.clear();
   }
 
-  /** Remembers the keys a staged (or duplicate, hence already staged) row provides. */
-  remember(entity: NativeEntity, values: readonly (string | number | null)[]): void {
-    if (entity === 'customers') this.customers.add(values[0] as string);
-    else if (entity === 'products') this.products.add(values[0] as string);
-    else if (entity === 'orders') this.orders.add(values[0] as string);
+  /** Remembers the keys a staged (or duplicate, hence already staged) row provides; the row starts at `at` in `values`. */
+  remember(entity: NativeEntity, values: readonly (string | number | null)[], at = 0): void {
+    if (entity === 'customers') this.customers.add(values[at] as string);
+    else if (entity === 'products') this.products.add(values[at] as string);
+    else if (entity === 'orders') this.orders.add(values[at] as string);
   }
 
-  /** The first missing parent of a validated row, as a problem a person can act on; null when all exist. */
-  missingParent(entity: NativeEntity, values: readonly (string | number | null)[]): RowProblem | null {
+  /** The first missing parent of a validated row (starting at `at` in `values`), as a problem a person can act on; null when all exist. */
+  missingParent(entity: NativeEntity, values: readonly (string | number | null)[], at = 0): RowProblem | null {
     switch (entity) {
       case 'orders':
-        return this.check(this.customers, this.lookups.customer, values[1] as string, 'customer_id', 'customer', 'customers');
+        return this.check(this.customers, this.lookups.customer, values[at + 1] as string, 'customer_id', 'customer', 'customers');
       case 'order_items':
         return (
-          this.check(this.orders, this.lookups.order, values[0] as string, 'order_id', 'order', 'orders') ??
-          this.check(this.products, this.lookups.product, values[2] as string, 'sku', 'product', 'products')
+          this.check(this.orders, this.lookups.order, values[at] as string, 'order_id', 'order', 'orders') ??
+          this.check(this.products, this.lookups.product, values[at + 2] as string, 'sku', 'product', 'products')
         );
       case 'returns': {
-        const orderId = values[0] as string;
-        const lineNo = values[1] as number;
+        const orderId = values[at] as string;
+        const lineNo = values[at + 1] as number;
         if (this.lookups.orderLine.get(orderId, lineNo) !== undefined) return null;
         return {
           column: 'line_no',
@@ -68,11 +68,11 @@ export class ParentKeys {
         };
       }
       case 'inventory_movements':
-        return this.check(this.products, this.lookups.product, values[0] as string, 'sku', 'product', 'products');
+        return this.check(this.products, this.lookups.product, values[at] as string, 'sku', 'product', 'products');
       case 'reviews':
         return (
-          this.check(this.products, this.lookups.product, values[1] as string, 'sku', 'product', 'products') ??
-          this.check(this.customers, this.lookups.customer, values[2] as string, 'customer_id', 'customer', 'customers')
+          this.check(this.products, this.lookups.product, values[at + 1] as string, 'sku', 'product', 'products') ??
+          this.check(this.customers, this.lookups.customer, values[at + 2] as string, 'customer_id', 'customer', 'customers')
         );
       default:
         return null;

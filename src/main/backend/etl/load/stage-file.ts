@@ -1,18 +1,15 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { NativeEntity } from '../../../../shared/data-contract/native-format';
+import type { DetectedFormat } from '../source';
 import { AppError, toErrorInfo } from '../../../../shared/result';
 import type { Db } from '../../db/open';
-import type { RecordSource, SourceRecord } from '../source';
-import { openRecordSource } from '../sources/open-record-source';
-import { validateRow } from '../validate/validators';
 import { deferIndexesIfEmpty } from './deferred-indexes';
-import { DuplicateFinder } from './duplicate-finder';
-import { sha256OfFile, streamingDigest } from './file-digest';
+import { sha256OfFile } from './file-digest';
+import type { FileReader } from './file-reader';
 import type { ParentKeys } from './parent-keys';
 import type { QuarantineWriter } from './quarantine-writer';
-import { rowHash } from './row-hash';
-import { StageWriter } from './stage-writer';
+import { stageBatches, type WriterCounters } from './stage-batches';
 
 export interface StageFileContext {
   db: Db;
@@ -20,6 +17,8 @@ export interface StageFileContext {
   ingestedAt: string;
   parents: ParentKeys;
   quarantine: QuarantineWriter;
+  /** Parses and validates files, in a worker thread or inline. */
+  reader: FileReader;
   mapping?: unknown;
   /** Bytes of this file consumed so far. */
   onBytes(bytes: number): void;
@@ -38,9 +37,15 @@ export interface StagedFile {
   rowsLoaded: number;
   rowsDuplicate: number;
   rowsQuarantined: number;
+  /** Reader (worker or inline): read + decode + CSV scan, then validation and hashing. */
   parseMs: number;
   validateMs: number;
+  /** Writer: parent and duplicate checks, inserts, quarantine, re-indexing. */
   stageMs: number;
+  /** Wall clock of the file's staging; below parse + validate + stage when reader and writer overlap. */
+  loadMs: number;
+  /** Where the file was parsed and validated. */
+  readerThread: 'worker' | 'inline';
   message: string | null;
   /** For a skipped file: the batch that loaded the same bytes before. */
   previousBatchId: number | null;
@@ -51,15 +56,6 @@ function shortName(file: string): string {
   return path.join(path.basename(path.dirname(path.resolve(file))), path.basename(file));
 }
 
-interface Counters {
-  read: number;
-  loaded: number;
-  duplicate: number;
-  quarantined: number;
-  parseMs: number;
-  validateMs: number;
-  stageMs: number;
-}
 
 /**
  * Stages one file inside the run's open transaction, within a savepoint: a file that turns out to
@@ -71,7 +67,7 @@ export async function stageFile(file: string, ctx: StageFileContext): Promise<St
   const sizeBytes = statSync(file).size;
   const base: StagedFile = {
     status: 'loaded', batchId: null, path: path.resolve(file), sha256: '', sizeBytes, format: 'unknown', entities: [],
-    rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsQuarantined: 0, parseMs: 0, validateMs: 0, stageMs: 0, message: null, previousBatchId: null,
+    rowsRead: 0, rowsLoaded: 0, rowsDuplicate: 0, rowsQuarantined: 0, parseMs: 0, validateMs: 0, stageMs: 0, loadMs: 0, readerThread: 'inline', message: null, previousBatchId: null,
   };
   // Only a file of a size already loaded can be a repeat: hash those up front, the rest while streaming.
   const sameSize = db.prepare("SELECT 1 FROM import_batches WHERE size_bytes = ? AND status = 'loaded' LIMIT 1").get(sizeBytes);
@@ -80,7 +76,7 @@ export async function stageFile(file: string, ctx: StageFileContext): Promise<St
     const previous = db.prepare<[string], { batch_id: number }>("SELECT batch_id FROM import_batches WHERE sha256 = ? AND status = 'loaded' ORDER BY batch_id LIMIT 1").get(sha256);
     if (previous) return { ...base, status: 'skipped', sha256, previousBatchId: previous.batch_id, message: `already imported as batch ${previous.batch_id}` };
   }
-  const digest = streamingDigest();
+  const startedAt = performance.now();
   const batchId = Number(
     db
       .prepare(
@@ -90,19 +86,26 @@ export async function stageFile(file: string, ctx: StageFileContext): Promise<St
       )
       .run(ctx.runId, base.path, path.basename(file), sizeBytes, ctx.ingestedAt).lastInsertRowid,
   );
-  const counters: Counters = { read: 0, loaded: 0, duplicate: 0, quarantined: 0, parseMs: 0, validateMs: 0, stageMs: 0 };
-  let source: RecordSource | null = null;
+  const counters: WriterCounters = { read: 0, loaded: 0, duplicate: 0, quarantined: 0, stageMs: 0, waitMs: 0 };
+  const read = ctx.reader.open(file, { mapping: ctx.mapping });
+  let opened: { format: DetectedFormat; entities: NativeEntity[] } | null = null;
   // No SAVEPOINT around the file: inside one, SQLite journals every page the load touches, which
   // grows with the run and made a 1M-line load superlinear. Staging is append-only, so a refused
   // file is undone by deleting the rows above the watermarks taken here, and its quarantine rows.
   const watermarks = new Map<NativeEntity, number>();
   let restoreIndexes: () => void = () => undefined;
+  let totals: { sha256: string; parseMs: number; validateMs: number };
   try {
-    source = await openRecordSource(file, { mapping: ctx.mapping, onChunk: digest.update });
-    for (const entity of source.entities) watermarks.set(entity, highestStagingId(db, entity));
-    const [onlyEntity] = source.entities;
-    restoreIndexes = source.entities.length === 1 && onlyEntity !== undefined ? deferIndexesIfEmpty(db, `stg_${onlyEntity}`) : () => undefined;
-    await stageRecords(source, batchId, shortName(file), ctx, counters);
+    const first = await read.events.next();
+    if (first.done || first.value.kind !== 'opened') throw new Error(`${path.basename(file)}: the reader did not open the file`);
+    opened = first.value;
+    for (const entity of opened.entities) watermarks.set(entity, highestStagingId(db, entity));
+    const [onlyEntity] = opened.entities;
+    restoreIndexes = opened.entities.length === 1 && onlyEntity !== undefined ? deferIndexesIfEmpty(db, `stg_${onlyEntity}`) : () => undefined;
+    totals = await stageBatches(read, opened.entities, {
+      db, batchId, sourceFile: shortName(file), ingestedAt: ctx.ingestedAt, parents: ctx.parents, quarantine: ctx.quarantine,
+      onBytes: ctx.onBytes, throwIfCancelled: ctx.throwIfCancelled,
+    }, counters);
     const indexing = performance.now();
     const restore = restoreIndexes;
     restoreIndexes = () => undefined;
@@ -114,20 +117,23 @@ export async function stageFile(file: string, ctx: StageFileContext): Promise<St
     restoreIndexes();
     const message = toErrorInfo(error).message;
     const sha256 = await sha256OfFile(file);
-    db.prepare("UPDATE import_batches SET status = 'refused', message = ?, sha256 = ?, format = ? WHERE batch_id = ?").run(message, sha256, source?.format ?? 'unknown', batchId);
-    return { ...base, status: 'refused', batchId, sha256, format: source?.format ?? 'unknown', message };
+    const format = opened?.format ?? 'unknown';
+    db.prepare("UPDATE import_batches SET status = 'refused', message = ?, sha256 = ?, format = ? WHERE batch_id = ?").run(message, sha256, format, batchId);
+    return { ...base, status: 'refused', batchId, sha256, format, message };
+  } finally {
+    // Stops a reader left mid-file by an error or a cancel (a worker is terminated).
+    await read.events.return(undefined);
   }
-  const sha256 = digest.hex();
-  const entities = [...source.entities];
+  const entities = [...opened.entities];
   db.prepare(
     `UPDATE import_batches SET sha256 = ?, format = ?, entity = ?, rows_read = ?, rows_loaded = ?, rows_duplicate = ?, rows_quarantined = ?,
        parse_ms = ?, validate_ms = ?, stage_ms = ? WHERE batch_id = ?`,
-  ).run(sha256, source.format, entities.join(','), counters.read, counters.loaded, counters.duplicate, counters.quarantined,
-    Math.round(counters.parseMs), Math.round(counters.validateMs), Math.round(counters.stageMs), batchId);
+  ).run(totals.sha256, opened.format, entities.join(','), counters.read, counters.loaded, counters.duplicate, counters.quarantined,
+    Math.round(totals.parseMs), Math.round(totals.validateMs), Math.round(counters.stageMs), batchId);
   return {
-    ...base, batchId, sha256, format: source.format, entities,
+    ...base, batchId, sha256: totals.sha256, format: opened.format, entities,
     rowsRead: counters.read, rowsLoaded: counters.loaded, rowsDuplicate: counters.duplicate, rowsQuarantined: counters.quarantined,
-    parseMs: counters.parseMs, validateMs: counters.validateMs, stageMs: counters.stageMs,
+    parseMs: totals.parseMs, validateMs: totals.validateMs, stageMs: counters.stageMs, loadMs: performance.now() - startedAt, readerThread: read.thread,
   };
 }
 
@@ -140,72 +146,4 @@ function undoPartialFile(db: Db, batchId: number, watermarks: ReadonlyMap<Native
   for (const [entity, watermark] of watermarks) db.prepare(`DELETE FROM stg_${entity} WHERE stg_id > ?`).run(watermark);
   db.prepare('DELETE FROM quarantine WHERE batch_id = ?').run(batchId);
   parents.forgetCached();
-}
-
-interface EntityState {
-  writer: StageWriter;
-  duplicates: DuplicateFinder;
-}
-
-async function stageRecords(source: RecordSource, batchId: number, sourceFile: string, ctx: StageFileContext, counters: Counters): Promise<void> {
-  const { db, parents, quarantine } = ctx;
-  const states = new Map<NativeEntity, EntityState>();
-  const stateFor = (entity: NativeEntity): EntityState => {
-    let state = states.get(entity);
-    if (!state) {
-      state = { writer: new StageWriter(db, entity, { batchId, sourceFile, ingestedAt: ctx.ingestedAt }), duplicates: new DuplicateFinder(db, entity) };
-      states.set(entity, state);
-    }
-    return state;
-  };
-  const quarantineRecord = (record: SourceRecord, column: string | null, code: string, reason: string): void => {
-    counters.quarantined += 1;
-    quarantine.add({ batchId, file: sourceFile, entity: record.entity, line: record.line, column, code, reason, raw: record.raw, fields: record.fields });
-  };
-  const iterator = source.batches()[Symbol.asyncIterator]();
-  for (;;) {
-    let started = performance.now();
-    const next = await iterator.next();
-    counters.parseMs += performance.now() - started;
-    if (next.done) break;
-    ctx.throwIfCancelled();
-    const { records, rejects } = next.value;
-    counters.read += records.length + rejects.length;
-    for (const reject of rejects) {
-      counters.quarantined += 1;
-      quarantine.add({ batchId, file: sourceFile, entity: reject.entity ?? null, line: reject.line, column: reject.column, code: reject.code ?? 'malformed_row', reason: reject.reason, raw: reject.raw, fields: null });
-    }
-    started = performance.now();
-    let staging = 0;
-    for (const record of records) {
-      const checked = validateRow(record.entity, record.fields);
-      if (!checked.isValid) {
-        quarantineRecord(record, checked.column, checked.code, checked.reason);
-        continue;
-      }
-      const missing = parents.missingParent(record.entity, checked.values);
-      if (missing !== null) {
-        quarantineRecord(record, missing.column, missing.code, missing.reason);
-        continue;
-      }
-      const state = stateFor(record.entity);
-      const hash = rowHash(record.fields);
-      if (state.duplicates.isDuplicate(hash, checked.values)) {
-        counters.duplicate += 1;
-        continue;
-      }
-      const beforeInsert = performance.now();
-      state.writer.add(record.line, hash, checked.values);
-      staging += performance.now() - beforeInsert;
-      parents.remember(record.entity, checked.values);
-      counters.loaded += 1;
-    }
-    const spent = performance.now() - started;
-    counters.stageMs += staging;
-    counters.validateMs += spent - staging;
-    ctx.onBytes(source.bytesRead());
-  }
-  const beforeFlush = performance.now();
-  for (const state of states.values()) state.writer.flush();
-  counters.stageMs += performance.now() - beforeFlush;
 }

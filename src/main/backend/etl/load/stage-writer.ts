@@ -6,7 +6,9 @@ import type { SqlValue } from '../validate/validators';
 
 /** Rows per multi-row INSERT: large enough to amortise the statement, small enough for SQLite's parameter limit. */
 const ROWS_PER_STATEMENT = 100;
-const LINEAGE_COLUMNS = ['batch_id', 'source_file', 'source_line', 'ingested_at', 'row_hash'];
+/** The same for every row of a file: named parameters, bound once per statement instead of once per row. */
+const FILE_COLUMNS = ['batch_id', 'source_file', 'ingested_at'];
+const ROW_LINEAGE_COLUMNS = ['source_line', 'row_hash'];
 
 export interface Lineage {
   batchId: number;
@@ -14,45 +16,68 @@ export interface Lineage {
   ingestedAt: string;
 }
 
-/** Appends validated rows to stg_<entity> with prepared multi-row INSERTs. */
+/**
+ * Appends validated rows to stg_<entity> with prepared multi-row INSERTs. One parameter array is
+ * reused for every statement, so a million rows allocate nothing per row here.
+ */
 export class StageWriter {
   private readonly many: Database.Statement<unknown[]>;
-  private readonly one: Database.Statement<unknown[]>;
+  private readonly head: string;
+  private readonly tuple: string;
+  /** Values per row: source_line, row_hash and the entity's columns. */
   private readonly width: number;
-  private params: SqlValue[] = [];
+  private readonly params: SqlValue[];
+  private readonly fileValues: Record<string, SqlValue>;
+  /** Statements for partial flushes, by row count: a foreign file with returns flushes often. */
+  private readonly partial = new Map<number, Database.Statement<unknown[]>>();
   private pendingRows = 0;
   rowsWritten = 0;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     readonly entity: NativeEntity,
-    private readonly lineage: Lineage,
+    lineage: Lineage,
   ) {
-    const columns = [...LINEAGE_COLUMNS, ...stagedColumns(entity)];
-    this.width = columns.length;
-    const tuple = `(${columns.map(() => '?').join(',')})`;
-    const head = `INSERT INTO stg_${entity} (${columns.join(',')}) VALUES `;
-    this.many = db.prepare(head + Array.from({ length: ROWS_PER_STATEMENT }, () => tuple).join(','));
-    this.one = db.prepare(head + tuple);
+    const rowColumns = [...ROW_LINEAGE_COLUMNS, ...stagedColumns(entity)];
+    this.width = rowColumns.length;
+    this.tuple = `(${FILE_COLUMNS.map((c) => `@${c}`).join(',')},${rowColumns.map(() => '?').join(',')})`;
+    this.head = `INSERT INTO stg_${entity} (${[...FILE_COLUMNS, ...rowColumns].join(',')}) VALUES `;
+    this.many = db.prepare(this.statementSql(ROWS_PER_STATEMENT));
+    this.params = new Array<SqlValue>(ROWS_PER_STATEMENT * this.width).fill(null);
+    this.fileValues = { batch_id: lineage.batchId, source_file: lineage.sourceFile, ingested_at: lineage.ingestedAt };
   }
 
-  add(line: number, hash: number, values: readonly SqlValue[]): void {
+  private statementSql(rows: number): string {
+    return this.head + Array.from({ length: rows }, () => this.tuple).join(',');
+  }
+
+  /** Adds one row whose typed values (ENTITY_FIELDS order) start at `at` in `values`. */
+  add(line: number, hash: number, values: readonly SqlValue[], at = 0): void {
     const p = this.params;
-    p.push(this.lineage.batchId, this.lineage.sourceFile, line, this.lineage.ingestedAt, hash);
-    for (let i = 0; i < values.length; i += 1) p.push(values[i] as SqlValue);
+    let i = this.pendingRows * this.width;
+    p[i++] = line;
+    p[i++] = hash;
+    const end = at + this.width - ROW_LINEAGE_COLUMNS.length;
+    for (let v = at; v < end; v += 1) p[i++] = values[v] as SqlValue;
     this.pendingRows += 1;
     if (this.pendingRows === ROWS_PER_STATEMENT) {
-      this.many.run(p);
-      this.params = [];
+      this.many.run(p, this.fileValues);
       this.pendingRows = 0;
       this.rowsWritten += ROWS_PER_STATEMENT;
     }
   }
 
+  /** Writes the rows still buffered, so lookups (parents, duplicates) see them. */
   flush(): void {
-    for (let row = 0; row < this.pendingRows; row += 1) this.one.run(this.params.slice(row * this.width, (row + 1) * this.width));
+    if (this.pendingRows === 0) return;
+    const used = this.pendingRows * this.width;
+    let statement = this.partial.get(this.pendingRows);
+    if (statement === undefined) {
+      statement = this.db.prepare(this.statementSql(this.pendingRows));
+      this.partial.set(this.pendingRows, statement);
+    }
+    statement.run(this.params.slice(0, used), this.fileValues);
     this.rowsWritten += this.pendingRows;
-    this.params = [];
     this.pendingRows = 0;
   }
 }

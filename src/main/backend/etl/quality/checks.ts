@@ -33,7 +33,8 @@ export function nullChecks(db: Db, watermarks: Record<NativeEntity, number>): Qu
   const checks: QualityCheck[] = [];
   for (const [entity, fields] of Object.entries(ENTITY_FIELDS) as [NativeEntity, (typeof ENTITY_FIELDS)[NativeEntity]][]) {
     const table = `stg_${entity}`;
-    const sums = fields.map((f) => `sum(CASE WHEN ${f.stagedAs} IS NULL THEN 1 ELSE 0 END) AS "${f.stagedAs}"`).join(', ');
+    // count(*) − count(column) is the number of NULLs, without evaluating a CASE per cell.
+    const sums = fields.map((f) => `count(*) - count(${f.stagedAs}) AS "${f.stagedAs}"`).join(', ');
     const row = db.prepare(`SELECT count(*) AS n, ${sums} FROM ${table} WHERE stg_id > ?`).get(watermarks[entity]) as Record<string, number | null>;
     const rows = Number(row.n ?? 0);
     if (rows === 0) continue;
@@ -57,8 +58,11 @@ export function nullChecks(db: Db, watermarks: Record<NativeEntity, number>): Qu
 
 export function uniqueChecks(db: Db): QualityCheck[] {
   return [
-    zeroCheck(db, 'unique', 'one row per order_id', 'fct_orders', 'order_id', 'SELECT count(*) - count(DISTINCT order_id) FROM fct_orders', 'duplicate order ids'),
-    zeroCheck(db, 'unique', 'one row per customer_id', 'dim_customer', 'customer_id', 'SELECT count(*) - count(DISTINCT customer_id) FROM dim_customer', 'duplicate customer ids'),
+    // Rows beyond the first of each id, counted along the id index (count(DISTINCT) sorts them all again).
+    zeroCheck(db, 'unique', 'one row per order_id', 'fct_orders', 'order_id',
+      'SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM fct_orders GROUP BY order_id HAVING n > 1)', 'duplicate order ids'),
+    zeroCheck(db, 'unique', 'one row per customer_id', 'dim_customer', 'customer_id',
+      'SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM dim_customer GROUP BY customer_id HAVING n > 1)', 'duplicate customer ids'),
     zeroCheck(db, 'unique', 'one current version per SKU', 'dim_product', 'sku',
       'SELECT count(*) FROM (SELECT sku FROM dim_product GROUP BY sku HAVING sum(is_current) <> 1)', 'SKUs without exactly one current version'),
     zeroCheck(db, 'unique', 'orders match staged order ids', 'fct_orders', 'order_id',
@@ -75,7 +79,7 @@ export function referentialChecks(db: Db): QualityCheck[] {
     zeroCheck(db, 'referential', 'orders have a channel', 'fct_orders', 'channel_key',
       'SELECT count(*) FROM fct_orders o WHERE o.channel_key IS NULL OR NOT EXISTS (SELECT 1 FROM dim_channel c WHERE c.channel_key = o.channel_key)', 'orders without a channel'),
     zeroCheck(db, 'referential', 'stock SKUs are products', 'fct_inventory_daily', 'sku',
-      'SELECT count(DISTINCT sku) FROM fct_inventory_daily i WHERE NOT EXISTS (SELECT 1 FROM dim_product p WHERE p.sku = i.sku)', 'stock SKUs missing from dim_product'),
+      'SELECT count(*) FROM (SELECT DISTINCT sku FROM fct_inventory_daily) i WHERE NOT EXISTS (SELECT 1 FROM dim_product p WHERE p.sku = i.sku)', 'stock SKUs missing from dim_product'),
     zeroCheck(db, 'referential', 'order days are in the calendar', 'fct_orders', 'order_date',
       'SELECT count(*) FROM (SELECT DISTINCT order_date FROM fct_orders) o WHERE NOT EXISTS (SELECT 1 FROM dim_date d WHERE d.date_key = o.order_date)', 'order days missing from dim_date'),
   ];
@@ -103,7 +107,7 @@ export function reconciliationChecks(db: Db, runId: number): QualityCheck[] {
               - (SELECT count(*) FROM quarantine q JOIN import_batches b ON b.batch_id = q.batch_id WHERE b.run_id = ${Number(runId)}))`, 'quarantined rows missing from quarantine'),
     zeroCheck(db, 'reconciliation', 'daily revenue adds up to the orders', 'fct_revenue_daily', 'gross_cents',
       `SELECT count(*) FROM (
-         SELECT currency, sum(gross_cents) AS g FROM fct_orders WHERE is_counted = 1 GROUP BY currency
+         SELECT currency, sum(gross_cents) AS g FROM fct_orders NOT INDEXED WHERE is_counted = 1 GROUP BY currency
          EXCEPT SELECT currency, sum(gross_cents) FROM fct_revenue_daily GROUP BY currency)`, 'currencies whose daily gross differs from their orders'),
     zeroCheck(db, 'reconciliation', 'order net = gross − discount − refunds', 'fct_orders', 'net_cents',
       'SELECT count(*) FROM fct_orders WHERE net_cents <> gross_cents - discount_cents - refund_cents', 'orders whose net breaks the formula'),

@@ -64,8 +64,9 @@ export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
       GROUP BY m.sku, d;`);
   // The grid is constant between "points": the first recomputed day, each day with movements and
   // each day a new product version changes the reorder point. Running sums and the reorder point
-  // are computed once per point, then each point's values are spread over its days by a range
-  // join on dim_date — far cheaper than a window and a reorder-point lookup per grid row.
+  // are computed once per point (materialised: inlined, the lookup ran twice per grid row), then
+  // each point's values are spread over its days by a range join on dim_date, which yields the
+  // grid already in key order — no sort of a million rows before the insert.
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS t_stock_points (sku TEXT NOT NULL, d TEXT NOT NULL, PRIMARY KEY (sku, d)) WITHOUT ROWID;
     DELETE FROM t_stock_points;
@@ -90,10 +91,9 @@ export function rebuildInventoryDaily(db: Db, lastDay: string | null): number {
            coalesce(LEAD(p.d) OVER w, '9999-12-31') AS next_d
          FROM t_stock_points p JOIN base b ON b.sku = p.sku LEFT JOIN t_stock_changes x ON x.sku = p.sku AND x.d = p.d
          WINDOW w AS (PARTITION BY p.sku ORDER BY p.d ROWS UNBOUNDED PRECEDING)),
-       valued AS (SELECT s.*, ${reorderPointOn('s.sku', 's.d')} AS rp FROM segments s)
+       valued AS MATERIALIZED (SELECT s.*, ${reorderPointOn('s.sku', 's.d')} AS rp FROM segments s ORDER BY s.sku, s.d)
        SELECT v.sku, dd.date_key, v.on_hand, v.allocated, v.rp, CASE WHEN v.on_hand - v.allocated < v.rp THEN 1 ELSE 0 END
-       FROM valued v JOIN dim_date dd ON dd.date_key >= v.d AND dd.date_key < v.next_d AND dd.date_key <= ?
-       ORDER BY v.sku, dd.date_key`,
+       FROM valued v CROSS JOIN dim_date dd ON dd.date_key >= v.d AND dd.date_key < v.next_d AND dd.date_key <= ?`,
     )
     .run(lastDay).changes;
   restoreIndexes();

@@ -8,6 +8,43 @@ function versionAt(skuExpr: string, utcExpr: string): string {
     (SELECT p.product_key FROM dim_product p WHERE p.sku = ${skuExpr} ORDER BY p.valid_from LIMIT 1))`;
 }
 
+/** The latest staged line (highest stg_id) of its (order, line): a correlated seek along the staging index. */
+const LATEST_LINE = 'i.stg_id = (SELECT max(s2.stg_id) FROM stg_order_items s2 WHERE s2.order_id = i.order_id AND s2.line_no = i.line_no)';
+
+/**
+ * For the touched orders: their first and latest staged rows (latest ingestion = highest stg_id),
+ * keyed by the first, which is the order key, so the facts are then written in key order without
+ * a sort; and their line totals over the latest row of each line, summed along the staging
+ * index, so fct_orders is written complete instead of updated afterwards. Lines of an order
+ * without a staged order row never reach the facts, and neither do their totals (they join nothing).
+ */
+function stageLatestOrders(db: Db): void {
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS t_latest_orders (first_id INTEGER PRIMARY KEY, last_id INTEGER NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS t_order_totals (order_id TEXT PRIMARY KEY, units INTEGER NOT NULL, lines INTEGER NOT NULL,
+      gross INTEGER NOT NULL, discount INTEGER NOT NULL, tax INTEGER NOT NULL) WITHOUT ROWID;
+    DELETE FROM t_latest_orders; DELETE FROM t_order_totals;
+    INSERT INTO t_latest_orders
+      SELECT min(stg_id), max(stg_id) FROM stg_orders WHERE order_id IN (SELECT order_id FROM t_orders) GROUP BY order_id ORDER BY 1;
+    INSERT INTO t_order_totals
+      SELECT i.order_id, sum(i.quantity), count(*), sum(i.quantity * i.unit_price_cents), sum(i.line_discount_cents), sum(i.line_tax_cents)
+      FROM stg_order_items i
+      WHERE i.order_id IN (SELECT order_id FROM t_orders) AND ${LATEST_LINE}
+      GROUP BY i.order_id;`);
+}
+
+/**
+ * How the lines find their orders: when most orders were touched (a first import, a rebuild), by
+ * walking fct_orders in key order, which yields the lines already in (order_key, line_no) order —
+ * no sort of a million rows; otherwise from the few touched order ids.
+ */
+function touchedOrdersSource(db: Db): string {
+  const touched = Number(db.prepare('SELECT count(*) FROM t_orders').pluck().get());
+  const all = Number(db.prepare('SELECT count(*) FROM fct_orders').pluck().get());
+  return touched * 4 >= all
+    ? 'fct_orders o NOT INDEXED CROSS JOIN stg_order_items i ON i.order_id = o.order_id WHERE o.order_id IN (SELECT order_id FROM t_orders) AND'
+    : 't_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN stg_order_items i ON i.order_id = o.order_id WHERE';
+}
 
 /**
  * Rebuilds fct_orders, fct_order_items and fct_returns for the touched orders: the latest staged
@@ -23,17 +60,21 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
   // A first import (or a rebuild) fills the facts from empty: maintaining their secondary indexes
   // row by row in random order thrashes the page cache at a million lines, building them once does not.
   const restoreIndexes = ['fct_orders', 'fct_order_items', 'fct_returns'].map((table) => deferIndexesIfEmpty(db, table));
+  stageLatestOrders(db);
+  // Written in key order, each order with its line totals already summed: no UPDATE of the whole fact afterwards.
   const orders = db
     .prepare(
       `INSERT INTO fct_orders (order_key, order_id, customer_key, channel_key, status, order_date, created_at, paid_at, fulfilled_at,
          delivered_at, cancelled_at, currency, gross_cents, discount_cents, tax_cents, shipping_cents, refund_cents, net_cents,
          units, line_count, is_counted, is_first_order, batch_id, ingested_at)
        SELECT k.first_id, s.order_id, c.customer_key, ch.channel_key, s.status, substr(s.created_at, 1, 10), s.created_at, s.paid_at,
-         s.fulfilled_at, s.delivered_at, s.cancelled_at, s.currency, s.subtotal_cents, s.discount_cents, s.tax_cents, s.shipping_cents,
-         0, s.subtotal_cents - s.discount_cents, 0, 0, CASE WHEN s.status <> 'cancelled' AND s.paid_at IS NOT NULL THEN 1 ELSE 0 END, 0, s.batch_id, s.ingested_at
-       FROM (SELECT order_id, min(stg_id) AS first_id, max(stg_id) AS last_id
-             FROM stg_orders WHERE order_id IN (SELECT order_id FROM t_orders) GROUP BY order_id) k
-       JOIN stg_orders s ON s.stg_id = k.last_id
+         s.fulfilled_at, s.delivered_at, s.cancelled_at, s.currency, coalesce(tot.gross, s.subtotal_cents), coalesce(tot.discount, s.discount_cents),
+         coalesce(tot.tax, s.tax_cents), s.shipping_cents, 0, coalesce(tot.gross, s.subtotal_cents) - coalesce(tot.discount, s.discount_cents),
+         coalesce(tot.units, 0), coalesce(tot.lines, 0), CASE WHEN s.status <> 'cancelled' AND s.paid_at IS NOT NULL THEN 1 ELSE 0 END, 0,
+         s.batch_id, s.ingested_at
+       FROM t_latest_orders k
+       CROSS JOIN stg_orders s ON s.stg_id = k.last_id
+       LEFT JOIN t_order_totals tot ON tot.order_id = s.order_id
        LEFT JOIN dim_customer c ON c.customer_id = s.customer_id
        LEFT JOIN dim_channel ch ON ch.channel_code = s.channel
        ORDER BY k.first_id`,
@@ -50,10 +91,7 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
          SELECT o.order_key, i.line_no, i.order_id, o.order_date, o.customer_key, o.channel_key, i.sku, i.quantity, i.unit_price_cents,
            i.quantity * i.unit_price_cents AS gross, i.line_discount_cents, i.line_tax_cents, o.is_counted,
            ${versionAt('i.sku', "strftime('%Y-%m-%dT%H:%M:%SZ', o.created_at)")} AS pk
-         FROM t_orders t
-         JOIN fct_orders o ON o.order_id = t.order_id
-         JOIN stg_order_items i ON i.order_id = o.order_id
-         WHERE i.stg_id = (SELECT max(s2.stg_id) FROM stg_order_items s2 WHERE s2.order_id = i.order_id AND s2.line_no = i.line_no)
+         FROM ${touchedOrdersSource(db)} ${LATEST_LINE}
        )
        ORDER BY order_key, line_no`,
     )
@@ -85,13 +123,6 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
     .run().changes;
   for (const restore of restoreIndexes) restore();
   db.exec(`
-    UPDATE fct_orders SET units = agg.units, line_count = agg.lines, gross_cents = agg.gross, discount_cents = agg.discount,
-      tax_cents = agg.tax, net_cents = agg.gross - agg.discount
-    FROM (SELECT i.order_key, sum(i.quantity) AS units, count(*) AS lines, sum(i.gross_cents) AS gross, sum(i.discount_cents) AS discount,
-            sum(i.tax_cents) AS tax
-          FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_order_items i ON i.order_key = o.order_key
-          GROUP BY i.order_key) agg
-    WHERE fct_orders.order_key = agg.order_key;
     UPDATE fct_orders SET refund_cents = agg.refund, net_cents = gross_cents - discount_cents - agg.refund
     FROM (SELECT r.order_key, sum(r.refund_cents) AS refund
           FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key
@@ -129,17 +160,26 @@ export function reresolveProductVersions(db: Db): number {
   return changed;
 }
 
+function touchesMostCustomers(db: Db): boolean {
+  const touched = Number(db.prepare('SELECT count(*) FROM t_customers').pluck().get());
+  const all = Number(db.prepare('SELECT count(*) FROM dim_customer').pluck().get());
+  return touched * 4 >= all;
+}
+
 /**
  * is_first_order marks each customer's first counted order (by creation instant, then key).
  * Days whose first-order flags flipped are added to t_dates so their new/repeat counts follow.
  */
 export function refreshFirstOrders(db: Db): void {
+  // When most customers were touched (a first import, a rebuild), one pass over the orders in
+  // storage order beats fetching each customer's orders through the index in random order.
+  const access = touchesMostCustomers(db) ? 'NOT INDEXED' : '';
   db.exec(`
     WITH ranked AS (
       SELECT o.order_key,
         CASE WHEN o.is_counted = 1 AND ROW_NUMBER() OVER (PARTITION BY o.customer_key, o.is_counted ORDER BY julianday(o.created_at), o.order_key) = 1
              THEN 1 ELSE 0 END AS is_first
-      FROM fct_orders o
+      FROM fct_orders o ${access}
       WHERE o.customer_key IN (SELECT c.customer_key FROM t_customers t JOIN dim_customer c ON c.customer_id = t.customer_id)
     )
     UPDATE fct_orders SET is_first_order = ranked.is_first

@@ -56,17 +56,17 @@ export function transformStaged(db: Db, watermarks: StagingWatermarks, onStep: (
   step('scope', () => buildTouchedScope(db, watermarks));
   const scope = scopeCounts(db);
   step('calendar', () => {
-    const edge = (sql: string, watermark: number): string | null => {
-      const value: unknown = db.prepare(sql).pluck().get(watermark);
-      return typeof value === 'string' ? value : null;
+    // Both edges of a table in one scan of what the run staged.
+    const edges = (column: string, table: string, watermark: number): (string | null)[] => {
+      const row = db.prepare(`SELECT min(substr(${column}, 1, 10)) AS lo, max(substr(${column}, 1, 10)) AS hi FROM ${table} WHERE stg_id > ?`).get(watermark) as
+        | { lo: unknown; hi: unknown }
+        | undefined;
+      return [row?.lo, row?.hi].map((value) => (typeof value === 'string' ? value : null));
     };
-    extendCalendar(db, [
-      edge('SELECT min(substr(created_at, 1, 10)) FROM stg_orders WHERE stg_id > ?', watermarks.orders),
-      edge('SELECT max(substr(created_at, 1, 10)) FROM stg_orders WHERE stg_id > ?', watermarks.orders),
-      edge('SELECT max(substr(returned_at, 1, 10)) FROM stg_returns WHERE stg_id > ?', watermarks.returns),
-      edge('SELECT min(substr(moved_at, 1, 10)) FROM stg_inventory_movements WHERE stg_id > ?', watermarks.inventory_movements),
-      lastInventoryDay(db, watermarks.inventory_movements),
-    ]);
+    const [, lastReturn] = edges('returned_at', 'stg_returns', watermarks.returns);
+    const [firstMovement] = edges('moved_at', 'stg_inventory_movements', watermarks.inventory_movements);
+    // The last movement day comes from lastInventoryDay, which also knows the grid's end.
+    extendCalendar(db, [...edges('created_at', 'stg_orders', watermarks.orders), lastReturn, firstMovement, lastInventoryDay(db, watermarks.inventory_movements)]);
   });
   step('dimensions', () => {
     upsertChannels(db, watermarks.orders);

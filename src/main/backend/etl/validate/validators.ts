@@ -22,10 +22,12 @@ export interface RowProblem {
   reason: string;
 }
 
-/** A validated row: typed values in staging column order, or the first problem found. */
-export type RowCheck = { isValid: true; values: SqlValue[] } | ({ isValid: false } & RowProblem);
+type RowFailure = { isValid: false } & RowProblem;
 
-function problem(column: string, code: ReasonCode, reason: string): RowCheck {
+/** A validated row: typed values in staging column order, or the first problem found. */
+export type RowCheck = { isValid: true; values: SqlValue[] } | RowFailure;
+
+function problem(column: string, code: ReasonCode, reason: string): RowFailure {
   return { isValid: false, column, code, reason };
 }
 
@@ -33,7 +35,7 @@ function show(text: string): string {
   return text.length > 40 ? `"${text.slice(0, 40)}…"` : `"${text}"`;
 }
 
-function checkField(spec: FieldSpec, text: string): SqlValue | RowCheck {
+function checkField(spec: FieldSpec, text: string): SqlValue | RowFailure {
   if (text === '' && spec.isRequired) return problem(spec.name, 'missing_required', `${spec.name} is required but empty`);
   switch (spec.kind) {
     case 'text': {
@@ -86,7 +88,7 @@ function checkField(spec: FieldSpec, text: string): SqlValue | RowCheck {
   }
 }
 
-function isProblem(value: SqlValue | RowCheck): value is RowCheck {
+function isProblem(value: SqlValue | RowFailure): value is RowFailure {
   return typeof value === 'object' && value !== null;
 }
 
@@ -105,6 +107,28 @@ export function validateRow(entity: NativeEntity, fields: readonly string[]): Ro
     values[i] = checked;
   }
   return entity === 'returns' ? checkReturnRow(values) : { isValid: true, values };
+}
+
+/**
+ * validateRow for bulk loads: appends the row's typed values to `out` and returns null, or
+ * leaves `out` as it was and returns the first problem. No per-row allocation on the valid path.
+ */
+export function validateInto(entity: NativeEntity, fields: readonly string[], out: SqlValue[]): RowProblem | null {
+  const specs = ENTITY_FIELDS[entity];
+  const start = out.length;
+  for (let i = 0; i < specs.length; i += 1) {
+    const checked = checkField(specs[i] as FieldSpec, fields[i] ?? '');
+    if (isProblem(checked)) {
+      out.length = start;
+      return checked;
+    }
+    out.push(checked);
+  }
+  if (entity !== 'returns') return null;
+  const check = checkReturnRow(out.slice(start));
+  if (check.isValid) return null;
+  out.length = start;
+  return check;
 }
 
 /** The one rule across fields: a return of no units only makes sense as a stated refund. */

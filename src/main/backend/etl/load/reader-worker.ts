@@ -1,0 +1,71 @@
+import { parentPort } from 'node:worker_threads';
+import { toErrorInfo } from '../../../../shared/result';
+import { RetainedRecords, type FromReader, type ToReader } from './reader-protocol';
+import { readValidatedFile, type ReaderEvent } from './validated-reader';
+
+/**
+ * The reader thread of a staging load: reads, parses, validates and hashes files one at a time
+ * while the import's thread (the one SQLite writer) inserts. It sends a batch only when the writer
+ * has given it credit, so at most a few batches are ever in memory.
+ */
+const port = parentPort;
+if (port === null) throw new Error('reader-worker must run in a worker thread');
+
+const retained = new RetainedRecords();
+let credits = 0;
+let onCredit: (() => void) | null = null;
+let generation = 0;
+
+function send(message: FromReader, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(message, transfer);
+}
+
+function transferablesOf(event: ReaderEvent): ArrayBuffer[] {
+  if (event.kind !== 'batch') return [];
+  const { lines, hashes, entityIndexes } = event.batch;
+  const buffers = [lines.buffer, hashes.buffer];
+  if (entityIndexes !== null) buffers.push(entityIndexes.buffer);
+  return buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+async function waitForCredit(): Promise<void> {
+  while (credits === 0) await new Promise<void>((resolve) => (onCredit = resolve));
+  credits -= 1;
+}
+
+async function read(message: Extract<ToReader, { type: 'read' }>): Promise<void> {
+  generation += 1;
+  const mine = generation;
+  retained.clear();
+  try {
+    for await (const event of readValidatedFile(message.file, message.options, (seq, records) => retained.keep(seq, records))) {
+      if (event.kind === 'batch') await waitForCredit();
+      if (mine !== generation) return;
+      send({ type: 'event', event }, transferablesOf(event));
+    }
+  } catch (error) {
+    send({ type: 'failed', error: toErrorInfo(error) });
+  }
+}
+
+port.on('message', (message: ToReader) => {
+  switch (message.type) {
+    case 'read':
+      credits = 0;
+      void read(message);
+      break;
+    case 'credit': {
+      credits += 1;
+      const wake = onCredit;
+      onCredit = null;
+      wake?.();
+      break;
+    }
+    case 'release':
+      retained.release(message.seq);
+      break;
+    case 'details':
+      send({ type: 'details', seq: message.seq, rows: retained.take(message.seq, message.rows) });
+      break;
+  }
+});
