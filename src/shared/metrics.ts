@@ -223,7 +223,7 @@ export const METRICS = {
     label: 'Days of cover',
     unit: 'days',
     formula: '(on hand − allocated) / average units sold per day over the last 28 days',
-    rule: 'null when nothing sold in the last 28 days.',
+    rule: 'null when nothing sold in the last 28 days; 0 when allocations exceed stock (backordered).',
     source: STORELENS,
     isHigherBetter: true,
   },

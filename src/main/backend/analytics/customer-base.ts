@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { customerTotals, type CustomerTotals } from './customer-totals';
+import { cachedUntilDataChanges } from './read-cache';
 import type { Scope } from './scope';
 
 /**
@@ -31,13 +32,34 @@ export function customerProfiles(db: Db, keys: readonly number[]): Map<number, C
   return new Map(rows.map((r) => [r.customer_key, { customerKey: r.customer_key, customerId: r.customer_id, name: r.name, email: r.email, region: r.region, segment: r.segment }]));
 }
 
+/** Customer attributes the per-customer views rank, mask and group by, indexed by customer_key. */
+export interface CustomerAttributes {
+  /** Position in customer_id order (binary collation), for reproducible tie-breaks. */
+  idRank: Int32Array;
+  region: (string | null)[];
+  segment: (string | null)[];
+}
+
+export function customerAttributes(db: Db): CustomerAttributes {
+  return cachedUntilDataChanges(db, 'customer-attributes', () => {
+    const rows = db.prepare<[], [number, string | null, string | null]>('SELECT customer_key, region, segment FROM dim_customer ORDER BY customer_id').raw().all();
+    const size = rows.reduce((max, [key]) => (key > max ? key : max), 0) + 1;
+    const attributes: CustomerAttributes = { idRank: new Int32Array(size), region: new Array<string | null>(size).fill(null), segment: new Array<string | null>(size).fill(null) };
+    rows.forEach(([key, region, segment], i) => {
+      attributes.idRank[key] = i;
+      attributes.region[key] = region;
+      attributes.segment[key] = segment;
+    });
+    return attributes;
+  });
+}
+
 /** Position of each customer_key in customer_id order (binary collation), for reproducible tie-breaks. */
 export function customerIdRanks(db: Db, size: number): Int32Array {
+  const { idRank } = customerAttributes(db);
+  if (idRank.length >= size) return idRank;
   const ranks = new Int32Array(size);
-  const keys = db.prepare<[], number>('SELECT customer_key FROM dim_customer ORDER BY customer_id').pluck().all();
-  keys.forEach((key, i) => {
-    if (key < size) ranks[key] = i;
-  });
+  ranks.set(idRank);
   return ranks;
 }
 
@@ -81,11 +103,13 @@ export function sortKeys(keys: readonly number[], valueOf: (key: number) => numb
 
 /** Lifetime net (cents) in the currency for every customer that has one: historical CLV. */
 export function lifetimeNet(db: Db, currency: string | null, size: number): Float64Array {
-  const net = new Float64Array(size);
-  const rows = db
-    .prepare<[string | null], [number, number]>('SELECT customer_key, net_cents FROM agg_customer_lifetime WHERE currency = ?')
-    .raw()
-    .all(currency);
-  for (const [key, value] of rows) if (key < size) net[key] = value;
-  return net;
+  return cachedUntilDataChanges(db, `lifetime-net:${currency}:${size}`, () => {
+    const net = new Float64Array(size);
+    const rows = db
+      .prepare<[string | null], [number, number]>('SELECT customer_key, net_cents FROM agg_customer_lifetime WHERE currency = ?')
+      .raw()
+      .all(currency);
+    for (const [key, value] of rows) if (key < size) net[key] = value;
+    return net;
+  });
 }

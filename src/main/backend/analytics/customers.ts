@@ -6,9 +6,10 @@ import type {
   TopCustomersResult,
 } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
-import { customerBase, customerIdRanks, customerProfiles, sortKeys, type CustomerProfile } from './customer-base';
+import { customerAttributes, customerBase, customerIdRanks, customerProfiles, sortKeys, type CustomerProfile } from './customer-base';
 import type { CustomerTotals } from './customer-totals';
 import { UNKNOWN_LABEL } from './labels';
+import { cachedUntilDataChanges } from './read-cache';
 import { metaOf, resolveScope, toUnits } from './scope';
 
 /*
@@ -26,6 +27,11 @@ interface Lifetime {
 }
 
 function lifetimes(db: Db, currency: string | null, keys: readonly number[] | null): Map<number, Lifetime> {
+  if (!keys) return cachedUntilDataChanges(db, `lifetimes:${currency}`, () => readLifetimes(db, currency, null));
+  return readLifetimes(db, currency, keys);
+}
+
+function readLifetimes(db: Db, currency: string | null, keys: readonly number[] | null): Map<number, Lifetime> {
   const sql = `SELECT customer_key, first_order_date, last_order_date, net_cents FROM agg_customer_lifetime WHERE currency = ?${
     keys ? ' AND customer_key IN (SELECT value FROM json_each(?))' : ''}`;
   const rows = db
@@ -134,11 +140,11 @@ export function topCustomersByRegion(db: Db, filters: ParsedFilters, options: { 
   if (scope.emptyReason || !scope.range) return { meta: metaOf(scope, true), perRegion: options.perRegion, regions: [] };
   const totals = customerBase(db, scope);
   if (!totals || totals.keys.length === 0) return { meta: metaOf(scope, true), perRegion: options.perRegion, regions: [] };
-  const regionOf = new Map(db.prepare<[], [number, string | null]>('SELECT customer_key, region FROM dim_customer').raw().all());
+  const { region: regionOf } = customerAttributes(db);
   const idRank = customerIdRanks(db, totals.orders.length);
   const chosen = new Map<string, number[]>();
   for (const key of sortKeys(totals.keys, (k) => -(totals.net[k] ?? 0), idRank)) {
-    const region = regionOf.get(key) ?? '';
+    const region = regionOf[key] ?? '';
     const list = chosen.get(region) ?? [];
     if (list.length < options.perRegion) list.push(key);
     chosen.set(region, list);

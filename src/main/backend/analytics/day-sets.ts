@@ -1,7 +1,9 @@
 import type { DateRange } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { decodeTuples, type DaySetKind } from './aggregates/day-set-codec';
-import type { Scope } from './scope';
+import { hasMonthSets } from './aggregates/month-sets';
+import { customerAttributes } from './customer-base';
+import { addDays, type Scope } from './scope';
 
 /**
  * Reads agg_day_sets cells (see 0020_analytics_aggregates.sql) for a range and the scope's
@@ -36,38 +38,76 @@ export function readDaySets(db: Db, kind: DaySetKind, scope: Scope, range: DateR
     .map((row) => ({ date: row.date_key, category: row.category, data: decodeTuples(row.data) }));
 }
 
+type MonthSetKind = 'customer' | 'customer_category' | 'line' | 'return';
+
+/**
+ * Cells of agg_month_sets (0021) for whole months `months.from` … `months.to` ('YYYY-MM'); the
+ * cell's date is the month. Tuple layouts differ from the day kinds of the same name, see 0021.
+ */
+export function readMonthSets(db: Db, kind: MonthSetKind, scope: Scope, months: DateRange, options: { byCategory: boolean }): DaySetCell[] {
+  const conditions: string[] = [];
+  const params: unknown[] = [kind, scope.currency, months.from, months.to];
+  if (scope.channelKeys) {
+    conditions.push(`channel_key IN (${placeholders(scope.channelKeys.length) || 'NULL'})`);
+    params.push(...scope.channelKeys);
+  }
+  if (options.byCategory && scope.categories) {
+    conditions.push(`category IN (${placeholders(scope.categories.length)})`);
+    params.push(...scope.categories);
+  }
+  return db
+    .prepare<unknown[], { date_key: string; category: string; data: Buffer }>(
+      `SELECT date_key, category, data FROM agg_month_sets
+       WHERE kind = ? AND currency = ? AND date_key BETWEEN ? AND ?${conditions.map((c) => ` AND ${c}`).join('')}`,
+    )
+    .all(...params)
+    .map((row) => ({ date: row.date_key, category: row.category, data: decodeTuples(row.data) }));
+}
+
+/** Whole months inside the range (as 'YYYY-MM' bounds), and the days before and after them. */
+export function splitByMonths(range: DateRange): { months: DateRange | null; days: DateRange[] } {
+  const firstWhole = range.from.endsWith('-01') ? range.from : `${addDays(`${range.from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
+  const afterLast = addDays(range.to, 1);
+  const lastWholeEnd = afterLast.endsWith('-01') ? range.to : addDays(`${range.to.slice(0, 7)}-01`, -1);
+  if (firstWhole > lastWholeEnd) return { months: null, days: [range] };
+  const days: DateRange[] = [];
+  if (range.from < firstWhole) days.push({ from: range.from, to: addDays(firstWhole, -1) });
+  if (lastWholeEnd < range.to) days.push({ from: addDays(lastWholeEnd, 1), to: range.to });
+  return { months: { from: firstWhole.slice(0, 7), to: lastWholeEnd.slice(0, 7) }, days };
+}
+
+/** Like splitByMonths, but all days when the warehouse has no month cells (migrated before 0021). */
+export function splitForMonthSets(db: Db, range: DateRange): { months: DateRange | null; days: DateRange[] } {
+  return hasMonthSets(db) ? splitByMonths(range) : { months: null, days: [range] };
+}
+
+/** Returns booked in the range [order, customer or -1, sku id, refund]: month cells for whole months, day cells for the rest. */
+export function readReturnCells(db: Db, scope: Scope, range: DateRange): DaySetCell[] {
+  const split = splitForMonthSets(db, range);
+  return [
+    ...(split.months ? readMonthSets(db, 'return', scope, split.months, { byCategory: true }) : []),
+    ...split.days.flatMap((days) => readDaySets(db, 'return', scope, days, { byCategory: true })),
+  ];
+}
+
+export const dayNumber = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
+
 /** Which customer keys pass the region and segment filters; `unknown` is for orders without a customer. */
 export interface CustomerMask {
   has(customerKey: number): boolean;
 }
 
-function inList(column: string, values: readonly string[]): { sql: string; params: string[] } {
-  const named = values.filter((v) => v !== '');
-  const parts = named.length > 0 ? [`${column} IN (${placeholders(named.length)})`] : [];
-  // '' stands for "no value" in the aggregates, as coalesce(column, '') did.
-  if (named.length < values.length) parts.push(`${column} IS NULL OR ${column} = ''`);
-  return { sql: `(${parts.join(' OR ')})`, params: named };
-}
+/** '' in a filter list stands for "no value" (NULL or ''), as coalesce(column, '') does in the aggregates. */
+const passes = (values: readonly string[] | null, value: string | null): boolean => values === null || values.includes(value ?? '');
 
 export function customerMask(db: Db, scope: Scope): CustomerMask | null {
   if (!scope.regions && !scope.segments) return null;
-  const where: string[] = [];
-  const params: string[] = [];
-  for (const [column, values] of [['region', scope.regions], ['segment', scope.segments]] as const) {
-    if (!values) continue;
-    const part = inList(column, values);
-    where.push(part.sql);
-    params.push(...part.params);
+  const { region, segment } = customerAttributes(db);
+  const member = new Uint8Array(region.length);
+  for (let key = 0; key < region.length; key++) {
+    if (passes(scope.regions, region[key] ?? null) && passes(scope.segments, segment[key] ?? null)) member[key] = 1;
   }
-  const keys = db
-    .prepare<string[], number>(`SELECT customer_key FROM dim_customer WHERE ${where.join(' AND ')}`)
-    .pluck()
-    .all(...params);
-  const maxKey = keys.reduce((m, k) => (k > m ? k : m), 0);
-  const member = new Uint8Array(maxKey + 1);
-  for (const key of keys) member[key] = 1;
-  const isUnknownIn = (values: readonly string[] | null): boolean => values === null || values.includes('');
-  const isGuestAllowed = isUnknownIn(scope.regions) && isUnknownIn(scope.segments);
+  const isGuestAllowed = passes(scope.regions, null) && passes(scope.segments, null);
   return { has: (key) => (key < 0 ? isGuestAllowed : member[key] === 1) };
 }
 
@@ -93,7 +133,7 @@ export function countOrdersWithReturns(db: Db, scope: Scope, range: DateRange): 
   const mask = customerMask(db, scope);
   const seen = new Uint8Array(maxOrderKey(db) + 1);
   let count = 0;
-  for (const cell of readDaySets(db, 'return', scope, range, { byCategory: true })) {
+  for (const cell of readReturnCells(db, scope, range)) {
     const d = cell.data;
     for (let i = 0; i < d.length; i += 4) {
       const order = d[i] as number;

@@ -3,7 +3,7 @@
  * (through handlers/analytics.ts), the local API, the reports and `storelens query` all call
  * these, so a number is computed in exactly one place.
  */
-export { refreshAnalyticsAggregates, rebuildAllAnalyticsAggregates } from './aggregates/refresh';
+export { clearAnalyticsAggregates, refreshAnalyticsAggregates, rebuildAllAnalyticsAggregates } from './aggregates/refresh';
 export { resolveScope, type Scope } from './scope';
 export { filterOptions } from './filter-options';
 export { overview } from './overview';

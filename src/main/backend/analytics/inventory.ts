@@ -1,7 +1,8 @@
 import type { InventoryAlertsResult, InventoryStatusResult, ParsedFilters } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { UNKNOWN_LABEL } from './labels';
-import { addDays, daysBetween, metaOf, resolveScope } from './scope';
+import { productSales } from './product-sales';
+import { addDays, daysBetween, metaOf, noMatchReason, resolveScope, type Scope } from './scope';
 
 /** Days of cover look at the average daily units sold over this many days before the stock date. */
 export const COVER_LOOKBACK_DAYS = 28;
@@ -19,41 +20,67 @@ interface StockRow {
 }
 
 /**
+ * Stock is not per region, channel or customer segment, so those filters pick WHICH SKUs are
+ * listed: the ones sold under all the filters (category included) in the date range. Stock,
+ * thresholds and days of cover stay the SKU's own. null: none of those filters is set.
+ */
+function skusSoldInSlice(db: Db, filters: ParsedFilters): { skus: Set<string>; scope: Scope; reason: string | null } | null {
+  if (filters.region.length + filters.channel.length + filters.segment.length === 0) return null;
+  const scope = resolveScope(db, filters);
+  if (scope.emptyReason || !scope.range) return { skus: new Set(), scope, reason: scope.emptyReason ?? 'The date range is empty.' };
+  const skus = new Set(productSales(db, scope, scope.range).map((p) => p.sku));
+  const reason = skus.size === 0 ? `No SKU was sold under these filters: ${noMatchReason(scope)}` : null;
+  return { skus, scope, reason };
+}
+
+/**
  * Stock on the latest inventory day. A SKU is at risk when on_hand − allocated < reorder_point
- * (the business rule); days of cover = available / average daily units over the lookback.
- * Only the category filter applies: stock is not per region, channel or customer segment.
+ * (the business rule); days of cover = available / average daily units over the lookback, and 0
+ * when allocations exceed stock (a backorder has no cover, not negative cover).
+ * Region, channel and segment filters list the SKUs sold under them (skusSoldInSlice).
  */
 export function inventoryStatus(db: Db, filters: ParsedFilters, options: { onlyAtRisk: boolean; limit: number }): InventoryStatusResult {
-  const scope = resolveScope(db, { ...filters, region: [], channel: [], segment: [] });
+  const slice = skusSoldInSlice(db, filters);
+  const scope = slice?.scope ?? resolveScope(db, { ...filters, region: [], channel: [], segment: [] });
   const columns = ['sku', 'name', 'category', 'on_hand', 'allocated', 'available', 'reorder_point', 'avg_daily_units', 'days_of_cover', 'is_at_risk'];
   const asOf = db.prepare<[], { d: string | null }>('SELECT max(date_key) AS d FROM fct_inventory_daily').get()?.d ?? null;
   const baseMeta = { ...metaOf(scope, false), emptyReason: null };
   if (!asOf) return { meta: { ...baseMeta, emptyReason: 'No inventory has been imported yet.' }, asOf, atRiskCount: 0, items: { columns, rows: [] } };
   const categories = scope.categories ?? [];
+  // Units sold per SKU over the lookback, every currency: one pass over those days' rows (a
+  // subquery per SKU walked each SKU's whole history through the by-SKU index).
+  const unitsSold = new Map(
+    db.prepare<[string, string], [string, number]>('SELECT sku, sum(units) FROM agg_product_daily WHERE date_key > ? AND date_key <= ? GROUP BY sku')
+      .raw()
+      .all(addDays(asOf, -COVER_LOOKBACK_DAYS), asOf),
+  );
   const rows = db
     .prepare<unknown[], StockRow>(
-      `SELECT s.sku, p.name, p.category, s.on_hand, s.allocated, s.reorder_point,
-         (SELECT sum(a.units) FROM agg_product_daily a WHERE a.sku = s.sku AND a.date_key > ? AND a.date_key <= ?) AS units_sold
+      `SELECT s.sku, p.name, p.category, s.on_hand, s.allocated, s.reorder_point, NULL AS units_sold
        FROM fct_inventory_daily s
        LEFT JOIN dim_product p ON p.sku = s.sku AND p.is_current = 1
        WHERE s.date_key = ?${categories.length > 0 ? ` AND p.category IN (${placeholders(categories)})` : ''}
        ${options.onlyAtRisk ? 'AND s.on_hand - s.allocated < s.reorder_point' : ''}`,
     )
-    .all(addDays(asOf, -COVER_LOOKBACK_DAYS), asOf, asOf, ...categories);
+    .all(asOf, ...categories)
+    .map((r) => ({ ...r, units_sold: unitsSold.get(r.sku) ?? null }));
   const items = rows
+    .filter((r) => !slice || slice.skus.has(r.sku))
     .map((r) => {
       const available = r.on_hand - r.allocated;
       const perDay = Number(r.units_sold ?? 0) / COVER_LOOKBACK_DAYS;
       return {
         row: [r.sku, r.name, r.category ?? UNKNOWN_LABEL, r.on_hand, r.allocated, available, r.reorder_point,
-          Math.round(perDay * 100) / 100, perDay > 0 ? Math.round((available / perDay) * 10) / 10 : null, available < r.reorder_point],
+          Math.round(perDay * 100) / 100, perDay > 0 ? Math.round((Math.max(0, available) / perDay) * 10) / 10 : null, available < r.reorder_point],
         isAtRisk: available < r.reorder_point,
         gap: available - r.reorder_point,
       };
     })
     .sort((a, b) => a.gap - b.gap || String(a.row[0]).localeCompare(String(b.row[0])));
   const atRiskCount = items.filter((i) => i.isAtRisk).length;
-  const emptyReason = items.length === 0 ? (options.onlyAtRisk ? `No SKU is at risk on ${asOf}.` : 'No stock rows match the category filter.') : null;
+  const emptyReason = items.length === 0
+    ? (slice?.reason ?? (options.onlyAtRisk ? `No SKU is at risk on ${asOf}.` : slice ? 'None of the SKUs sold under these filters has stock rows.' : 'No stock rows match the category filter.'))
+    : null;
   return { meta: { ...baseMeta, emptyReason }, asOf, atRiskCount, items: { columns, rows: items.slice(0, options.limit).map((i) => i.row) } };
 }
 
@@ -71,13 +98,14 @@ interface AlertRow {
 
 /** Alerts active at any time in the range (raised before its end, not resolved before its start), newest first. */
 export function inventoryAlerts(db: Db, filters: ParsedFilters, options: { status: 'open' | 'all'; limit: number }): InventoryAlertsResult {
-  const scope = resolveScope(db, { ...filters, region: [], channel: [], segment: [] });
+  const slice = skusSoldInSlice(db, filters);
+  const scope = slice?.scope ?? resolveScope(db, { ...filters, region: [], channel: [], segment: [] });
   const columns = ['alert_id', 'sku', 'name', 'raised_date', 'on_hand', 'allocated', 'reorder_point', 'status', 'resolved_date', 'days_open'];
   const categories = scope.categories ?? [];
   const isRangeGiven = filters.from !== undefined || filters.to !== undefined;
   const range = isRangeGiven ? scope.range : null;
   const lastDay = db.prepare<[], { d: string | null }>('SELECT max(date_key) AS d FROM fct_inventory_daily').get()?.d ?? new Date().toISOString().slice(0, 10);
-  const rows = db
+  let rows = db
     .prepare<unknown[], AlertRow>(
       `SELECT a.alert_id, a.sku, p.name, a.raised_date, a.on_hand, a.allocated, a.reorder_point, a.status, a.resolved_date
        FROM inventory_alerts a LEFT JOIN dim_product p ON p.sku = a.sku AND p.is_current = 1
@@ -87,11 +115,12 @@ export function inventoryAlerts(db: Db, filters: ParsedFilters, options: { statu
        ORDER BY a.raised_date DESC, a.alert_id DESC`,
     )
     .all(...(range ? [range.to, range.from] : []), ...categories);
+  if (slice) rows = rows.filter((r) => slice.skus.has(r.sku));
   const openCount = rows.filter((r) => r.status === 'open').length;
   const alerts = rows.slice(0, options.limit).map((r) => [
     r.alert_id, r.sku, r.name, r.raised_date, r.on_hand, r.allocated, r.reorder_point, r.status, r.resolved_date,
     daysBetween(r.raised_date, r.resolved_date ?? lastDay),
   ]);
-  const meta = { ...metaOf(scope, false), emptyReason: rows.length === 0 ? 'No inventory alerts match these filters.' : null };
+  const meta = { ...metaOf(scope, false), emptyReason: rows.length === 0 ? (slice?.reason ?? 'No inventory alerts match these filters.') : null };
   return { meta, openCount, alerts: { columns, rows: alerts } };
 }

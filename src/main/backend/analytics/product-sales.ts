@@ -1,7 +1,8 @@
 import type { DateRange } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
-import { customerMask, readDaySets, type CustomerMask } from './day-sets';
-import { addDays, type Scope } from './scope';
+import { monthChunks, monthEnd } from './aggregates/day-sets-refresh';
+import { customerMask, readDaySets, readMonthSets, readReturnCells, splitByMonths, splitForMonthSets, type CustomerMask } from './day-sets';
+import { addDays, daysBetween, type Scope } from './scope';
 
 export interface ProductSales {
   sku: string;
@@ -16,72 +17,120 @@ export interface ProductSales {
 }
 
 interface Sums {
+  skuId: number;
+  category: string;
   net: number;
   units: number;
   lines: number;
-  refund: number;
-  category: string;
 }
 
-/** Whole months inside the range, and the days before and after them. */
-export function splitByMonths(range: DateRange): { months: DateRange | null; days: DateRange[] } {
-  const firstWhole = range.from.endsWith('-01') ? range.from : `${addDays(`${range.from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`;
-  const afterLast = addDays(range.to, 1);
-  const lastWholeEnd = afterLast.endsWith('-01') ? range.to : addDays(`${range.to.slice(0, 7)}-01`, -1);
-  if (firstWhole > lastWholeEnd) return { months: null, days: [range] };
-  const days: DateRange[] = [];
-  if (range.from < firstWhole) days.push({ from: range.from, to: addDays(firstWhole, -1) });
-  if (lastWholeEnd < range.to) days.push({ from: addDays(lastWholeEnd, 1), to: range.to });
-  return { months: { from: firstWhole.slice(0, 7), to: lastWholeEnd.slice(0, 7) }, days };
-}
+/**
+ * Sums per (SKU, category): a SKU whose versions sit in two categories keeps both until the
+ * end, so month cells minus day cells (signed adds) cancel exactly per category.
+ */
+type SumsBySkuCategory = Map<string, Sums>;
 
-function addTo(sums: Map<number, Sums>, skuId: number, category: string, net: number, units: number, lines: number): void {
-  const entry = sums.get(skuId);
+function addTo(sums: SumsBySkuCategory, sign: number, skuId: number, category: string, net: number, units: number, lines: number): void {
+  const key = `${skuId}\u0001${category}`;
+  const entry = sums.get(key);
   if (!entry) {
-    sums.set(skuId, { net, units, lines, refund: 0, category });
+    sums.set(key, { skuId, category, net: sign * net, units: sign * units, lines: sign * lines });
     return;
   }
-  entry.net += net;
-  entry.units += units;
-  entry.lines += lines;
-  if (category > entry.category) entry.category = category;
+  entry.net += sign * net;
+  entry.units += sign * units;
+  entry.lines += sign * lines;
 }
 
-function addLines(db: Db, scope: Scope, range: DateRange, mask: CustomerMask | null, sums: Map<number, Sums>): void {
+/** Line day cells [sku, customer, net, units, lines], under every filter. */
+function addLines(db: Db, scope: Scope, range: DateRange, mask: CustomerMask | null, sums: SumsBySkuCategory, sign: number): void {
   for (const cell of readDaySets(db, 'line', scope, range, { byCategory: true })) {
     const d = cell.data;
     for (let i = 0; i < d.length; i += 5) {
       if (mask && !mask.has(d[i + 1] as number)) continue;
-      addTo(sums, d[i] as number, cell.category, d[i + 2] as number, d[i + 3] as number, d[i + 4] as number);
+      addTo(sums, sign, d[i] as number, cell.category, d[i + 2] as number, d[i + 3] as number, d[i + 4] as number);
     }
   }
 }
 
+/** Product month cells [sku, net, units, lines] (channel and category filters only). */
+function addMonths(db: Db, scope: Scope, months: DateRange, sums: SumsBySkuCategory): void {
+  for (const cell of readDaySets(db, 'product', scope, months, { byCategory: true })) {
+    const d = cell.data;
+    for (let i = 0; i < d.length; i += 4) addTo(sums, 1, d[i] as number, cell.category, d[i + 1] as number, d[i + 2] as number, d[i + 3] as number);
+  }
+}
+
+/**
+ * Days of ONE month: when they cover most of it, the month cell minus the few days left out is
+ * cheaper than summing every day (a 90-day range reads two months and a couple of days).
+ */
+function addMonthPart(db: Db, scope: Scope, part: DateRange, sums: SumsBySkuCategory): void {
+  const monthStart = `${part.from.slice(0, 7)}-01`;
+  const last = monthEnd(part.from);
+  const outside = [
+    ...(part.from > monthStart ? [{ from: monthStart, to: addDays(part.from, -1) }] : []),
+    ...(part.to < last ? [{ from: addDays(part.to, 1), to: last }] : []),
+  ];
+  const outsideDays = outside.reduce((n, r) => n + daysBetween(r.from, r.to) + 1, 0);
+  if (outsideDays >= daysBetween(part.from, part.to) + 1) {
+    addLines(db, scope, part, null, sums, 1);
+    return;
+  }
+  addMonths(db, scope, { from: part.from.slice(0, 7), to: part.from.slice(0, 7) }, sums);
+  for (const days of outside) addLines(db, scope, days, null, sums, -1);
+}
+
 /**
  * Sales per SKU in the range under every filter, summed in memory from the day sets: month
- * cells for the whole months (when no region/segment filter needs the customer), day cells
- * for the rest, and refunds booked in the range.
+ * cells for the whole (or nearly whole) months when no region/segment filter needs the
+ * customer, line day cells for the rest, and refunds booked in the range.
  */
 export function productSales(db: Db, scope: Scope, range: DateRange): ProductSales[] {
   const mask = customerMask(db, scope);
-  const sums = new Map<number, Sums>();
-  const split = mask ? { months: null, days: [range] } : splitByMonths(range);
-  if (split.months) {
-    for (const cell of readDaySets(db, 'product', scope, split.months, { byCategory: true })) {
-      const d = cell.data;
-      for (let i = 0; i < d.length; i += 4) addTo(sums, d[i] as number, cell.category, d[i + 1] as number, d[i + 2] as number, d[i + 3] as number);
+  const sums: SumsBySkuCategory = new Map();
+  if (mask) {
+    // Region / segment need the customer: line cells, per month for whole months.
+    const split = splitForMonthSets(db, range);
+    if (split.months) {
+      for (const cell of readMonthSets(db, 'line', scope, split.months, { byCategory: true })) {
+        const d = cell.data;
+        for (let i = 0; i < d.length; i += 5) {
+          if (mask.has(d[i + 1] as number)) addTo(sums, 1, d[i] as number, cell.category, d[i + 2] as number, d[i + 3] as number, d[i + 4] as number);
+        }
+      }
+    }
+    for (const days of split.days) addLines(db, scope, days, mask, sums, 1);
+  } else {
+    const split = splitByMonths(range);
+    if (split.months) addMonths(db, scope, split.months, sums);
+    for (const days of split.days) {
+      for (const part of monthChunks({ fromDate: days.from, toDate: days.to })) addMonthPart(db, scope, { from: part.fromDate, to: part.toDate }, sums);
     }
   }
-  for (const days of split.days) addLines(db, scope, days, mask, sums);
-  for (const cell of readDaySets(db, 'return', scope, range, { byCategory: true })) {
+  // Per SKU: the categories it sold under in the range (the latest name wins, as max() did).
+  const bySku = new Map<number, { net: number; units: number; lines: number; refund: number; category: string }>();
+  for (const s of sums.values()) {
+    if (s.lines === 0) continue; // cancelled out: no line of this SKU and category in the range
+    const entry = bySku.get(s.skuId);
+    if (!entry) {
+      bySku.set(s.skuId, { net: s.net, units: s.units, lines: s.lines, refund: 0, category: s.category });
+      continue;
+    }
+    entry.net += s.net;
+    entry.units += s.units;
+    entry.lines += s.lines;
+    if (s.category > entry.category) entry.category = s.category;
+  }
+  for (const cell of readReturnCells(db, scope, range)) {
     const d = cell.data;
     for (let i = 0; i < d.length; i += 4) {
       if (mask && !mask.has(d[i + 1] as number)) continue;
-      const entry = sums.get(d[i + 2] as number);
+      const entry = bySku.get(d[i + 2] as number);
       if (entry) entry.refund += d[i + 3] as number;
     }
   }
-  if (sums.size === 0) return [];
+  if (bySku.size === 0) return [];
   const skus = db
     .prepare<[], [number, string, string | null, number | null]>(
       `SELECT s.sku_id, s.sku, p.name, p.is_product FROM agg_sku s LEFT JOIN dim_product p ON p.sku = s.sku AND p.is_current = 1`,
@@ -89,9 +138,9 @@ export function productSales(db: Db, scope: Scope, range: DateRange): ProductSal
     .raw()
     .all();
   return skus
-    .filter(([id]) => sums.has(id))
+    .filter(([id]) => bySku.has(id))
     .map(([id, sku, name, isProduct]) => {
-      const s = sums.get(id) as Sums;
+      const s = bySku.get(id) as { net: number; units: number; lines: number; refund: number; category: string };
       return { sku, name, category: s.category, isProduct: isProduct === 1, net: s.net - s.refund, units: s.units, lines: s.lines };
     });
 }

@@ -2,6 +2,7 @@ import type { BestSellersResult, ParsedFilters, ProductRatingsResult } from '../
 import type { Db } from '../db/open';
 import { UNKNOWN_LABEL } from './labels';
 import { productSales } from './product-sales';
+import { cachedUntilDataChanges } from './read-cache';
 import { metaOf, resolveScope, toUnits } from './scope';
 
 export interface BestSellersOptions {
@@ -31,12 +32,12 @@ export function productRatings(db: Db, filters: ParsedFilters, options: { limit:
   const columns = ['sku', 'name', 'category', 'net_sales', 'units', 'avg_rating', 'reviews'];
   const empty = (): ProductRatingsResult => ({ meta: metaOf(scope, true), points: { columns, rows: [] } });
   if (scope.emptyReason || !scope.range) return empty();
-  const ratings = new Map(
+  const ratings = cachedUntilDataChanges(db, 'ratings', () => new Map(
     db
       .prepare<[], { sku: string; avg: number; n: number }>('SELECT sku, avg(rating) AS avg, count(*) AS n FROM fct_reviews INDEXED BY fct_reviews_by_sku_rating GROUP BY sku')
       .all()
       .map((r) => [r.sku, r]),
-  );
+  ));
   const points = productSales(db, scope, scope.range)
     .filter((p) => ratings.has(p.sku))
     .sort((a, b) => b.net - a.net || a.sku.localeCompare(b.sku))

@@ -2,25 +2,8 @@ import type { ParsedFilters, RfmResult, RfmSegment } from '../../../shared/contr
 import { RFM_SEGMENTS } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { customerBase, customerIdRanks, customerProfiles, sortKeys } from './customer-base';
+import { dayNumber } from './day-sets';
 import { metaOf, resolveScope, toUnits } from './scope';
-
-/**
- * NTILE(n) as SQL defines it over items already in order: the first (count mod n) tiles are one larger.
- */
-export function ntile<T>(sorted: readonly T[], tiles: number): Map<T, number> {
-  const base = Math.floor(sorted.length / tiles);
-  const larger = sorted.length % tiles;
-  const scores = new Map<T, number>();
-  let index = 0;
-  for (let tile = 1; tile <= tiles; tile++) {
-    const size = base + (tile <= larger ? 1 : 0);
-    for (let i = 0; i < size; i++) {
-      const item = sorted[index++];
-      if (item !== undefined) scores.set(item, tile);
-    }
-  }
-  return scores;
-}
 
 /** The usual recency × frequency grid of named RFM segments. */
 export function rfmSegment(r: number, f: number): RfmSegment {
@@ -31,12 +14,17 @@ export function rfmSegment(r: number, f: number): RfmSegment {
   return r === 5 ? 'New customers' : 'Promising';
 }
 
-const dayNumber = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
 
-/** Quintile (1–5, 5 best) of each key in ascending order: NTILE(5) over the sorted keys. */
+/** Quintile (1–5, 5 best) of each key in ascending order: NTILE(5) as SQL defines it (the first n mod 5 tiles are one larger). */
 function quintiles(sortedKeys: readonly number[], size: number): Uint8Array {
   const scores = new Uint8Array(size);
-  for (const [key, tile] of ntile(sortedKeys, 5)) scores[key] = tile;
+  const base = Math.floor(sortedKeys.length / 5);
+  const larger = sortedKeys.length % 5;
+  let index = 0;
+  for (let tile = 1; tile <= 5; tile++) {
+    const end = index + base + (tile <= larger ? 1 : 0);
+    for (; index < end; index++) scores[sortedKeys[index] as number] = tile;
+  }
   return scores;
 }
 
@@ -48,25 +36,25 @@ export function rfm(db: Db, filters: ParsedFilters, options: { limit: number }):
   if (scope.emptyReason || !scope.range) return empty();
   const base = customerBase(db, scope);
   if (!base || base.keys.length === 0) return empty();
-  const { keys, orders, net, lastDate } = base;
+  const { keys, orders, net, lastDay } = base;
   const size = orders.length;
   const idRank = customerIdRanks(db, size);
   // Quintile 5 is best: most recent, most orders, most revenue; ties by customer id.
-  const r = quintiles(sortKeys(keys, (k) => dayNumber(lastDate[k] ?? ''), idRank), size);
+  const r = quintiles(sortKeys(keys, (k) => lastDay[k] ?? 0, idRank), size);
   const f = quintiles(sortKeys(keys, (k) => orders[k] ?? 0, idRank), size);
   const byMonetary = sortKeys(keys, (k) => net[k] ?? 0, idRank);
   const m = quintiles(byMonetary, size);
   const asOf = dayNumber(scope.range.to);
   const sums = new Map<RfmSegment, { customers: number; net: number; recency: number; orders: number }>(RFM_SEGMENTS.map((s) => [s, { customers: 0, net: 0, recency: 0, orders: 0 }]));
-  const segmentOf = new Map<number, RfmSegment>();
+  const segmentOf = new Array<RfmSegment>(size);
   for (const key of keys) {
     const segment = rfmSegment(r[key] ?? 1, f[key] ?? 1);
-    segmentOf.set(key, segment);
+    segmentOf[key] = segment;
     const sum = sums.get(segment);
     if (!sum) continue;
     sum.customers += 1;
     sum.net += net[key] ?? 0;
-    sum.recency += asOf - dayNumber(lastDate[key] ?? '');
+    sum.recency += asOf - (lastDay[key] ?? 0);
     sum.orders += orders[key] ?? 0;
   }
   const segments = RFM_SEGMENTS.map((segment) => {
@@ -86,8 +74,8 @@ export function rfm(db: Db, filters: ParsedFilters, options: { limit: number }):
   const profiles = customerProfiles(db, shown);
   const rows = shown.map((key) => {
     const profile = profiles.get(key);
-    return [profile?.customerId ?? String(key), profile?.name ?? null, asOf - dayNumber(lastDate[key] ?? ''), orders[key] ?? 0, toUnits(net[key]),
-      r[key] ?? 1, f[key] ?? 1, m[key] ?? 1, segmentOf.get(key) ?? 'Hibernating'];
+    return [profile?.customerId ?? String(key), profile?.name ?? null, asOf - (lastDay[key] ?? 0), orders[key] ?? 0, toUnits(net[key]),
+      r[key] ?? 1, f[key] ?? 1, m[key] ?? 1, segmentOf[key] ?? 'Hibernating'];
   });
   return { meta: metaOf(scope, false), asOf: scope.range.to, segments, customers: { columns, rows }, totalCustomers: keys.length };
 }

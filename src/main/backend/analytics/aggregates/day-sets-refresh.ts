@@ -5,24 +5,6 @@ import type { RefreshRange } from './refresh';
 /** Raw rows: the 4 cell columns (currency, date, channel, category) then the tuple values. */
 type CellRow = [string, string, number, string, ...number[]];
 
-const ORDER_SQL = `
-SELECT o.currency, o.order_date, coalesce(o.channel_key, 0), coalesce(p.category, ''),
-  o.order_key, coalesce(o.customer_key, -1), sum(i.net_cents), o.shipping_cents
-FROM fct_orders o
-JOIN fct_order_items i ON i.order_key = o.order_key
-LEFT JOIN dim_product p ON p.product_key = i.product_key
-WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?
-GROUP BY o.order_key, 4
-ORDER BY 1, 2, 3, 4, 5`;
-
-const CUSTOMER_SQL = `
-SELECT o.currency, o.order_date, coalesce(o.channel_key, 0), '',
-  o.customer_key, count(*), sum(o.gross_cents - o.discount_cents - o.refund_cents)
-FROM fct_orders o
-WHERE o.is_counted = 1 AND o.customer_key IS NOT NULL AND o.order_date BETWEEN ? AND ?
-GROUP BY 1, 2, 3, o.customer_key
-ORDER BY 1, 2, 3, 5`;
-
 const RETURN_SQL = `
 SELECT o.currency, r.return_date, coalesce(o.channel_key, 0), coalesce(p.category, ''), r.order_key, coalesce(o.customer_key, -1),
   s.sku_id, sum(r.refund_cents)
@@ -33,28 +15,6 @@ LEFT JOIN dim_product p ON p.product_key = r.product_key
 WHERE o.is_counted = 1 AND r.return_date BETWEEN ? AND ?
 GROUP BY 1, 2, 3, 4, 5, 7
 ORDER BY 1, 2, 3, 4, 5, 7`;
-
-const LINE_SQL = `
-SELECT o.currency, o.order_date, coalesce(o.channel_key, 0), coalesce(p.category, ''), s.sku_id, coalesce(o.customer_key, -1),
-  sum(i.net_cents), sum(i.quantity), count(*)
-FROM fct_orders o
-JOIN fct_order_items i ON i.order_key = o.order_key
-JOIN agg_sku s ON s.sku = i.sku
-LEFT JOIN dim_product p ON p.product_key = i.product_key
-WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?
-GROUP BY 1, 2, 3, 4, 5, 6
-ORDER BY 1, 2, 3, 4, 5, 6`;
-
-const PRODUCT_MONTH_SQL = `
-SELECT o.currency, substr(o.order_date, 1, 7), coalesce(o.channel_key, 0), coalesce(p.category, ''), s.sku_id,
-  sum(i.net_cents), sum(i.quantity), count(*)
-FROM fct_orders o
-JOIN fct_order_items i ON i.order_key = o.order_key
-JOIN agg_sku s ON s.sku = i.sku
-LEFT JOIN dim_product p ON p.product_key = i.product_key
-WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?
-GROUP BY 1, 2, 3, 4, 5
-ORDER BY 1, 2, 3, 4, 5`;
 
 /** First counted order in any currency, from the lifetime rows (already refreshed). */
 const FIRST_SQL = `
@@ -87,35 +47,20 @@ function writeCells(db: Db, kind: DaySetKind, sql: string, params: unknown[]): n
   return cells;
 }
 
-/**
- * Rebuilds the day-set cells of orders dated in `range` and returns booked in `returns`; the
- * first-order cells depend on every order of a customer, and are few, so they are rebuilt whole.
- */
-export function refreshDaySets(db: Db, range: RefreshRange, returns: RefreshRange): number {
-  const deleteDays = db.prepare('DELETE FROM agg_day_sets WHERE kind = ? AND date_key BETWEEN ? AND ?');
-  deleteDays.run('order', range.fromDate, range.toDate);
-  deleteDays.run('customer', range.fromDate, range.toDate);
-  deleteDays.run('return', returns.fromDate, returns.toDate);
-  deleteDays.run('line', range.fromDate, range.toDate);
-  // Month cells cover whole months: every month the range touches is rebuilt whole.
-  const months = monthChunks(range);
-  const wholeMonths = { fromDate: `${range.fromDate.slice(0, 7)}-01`, toDate: months.length > 0 ? monthEnd(range.toDate) : range.toDate };
-  deleteDays.run('product', range.fromDate.slice(0, 7), range.toDate.slice(0, 7));
-  db.prepare("DELETE FROM agg_day_sets WHERE kind = 'first'").run();
-  db.prepare('INSERT OR IGNORE INTO agg_sku (sku) SELECT DISTINCT sku FROM fct_order_items WHERE order_date BETWEEN ? AND ? ORDER BY sku')
-    .run(wholeMonths.fromDate, wholeMonths.toDate);
+/** Rebuilds the return cells booked in `returns` (the line-derived kinds come from line-pass.ts). */
+export function refreshReturnSets(db: Db, returns: RefreshRange): number {
+  db.prepare("DELETE FROM agg_day_sets WHERE kind = 'return' AND date_key BETWEEN ? AND ?").run(returns.fromDate, returns.toDate);
   db.prepare('INSERT OR IGNORE INTO agg_sku (sku) SELECT DISTINCT sku FROM fct_returns WHERE return_date BETWEEN ? AND ? ORDER BY sku')
     .run(returns.fromDate, returns.toDate);
   let cells = 0;
-  // A month at a time keeps the rows held in memory small on a full rebuild.
-  for (const month of months) {
-    cells += writeCells(db, 'order', ORDER_SQL, [month.fromDate, month.toDate]);
-    cells += writeCells(db, 'customer', CUSTOMER_SQL, [month.fromDate, month.toDate]);
-    cells += writeCells(db, 'line', LINE_SQL, [month.fromDate, month.toDate]);
-  }
-  for (const month of monthChunks(wholeMonths)) cells += writeCells(db, 'product', PRODUCT_MONTH_SQL, [month.fromDate, month.toDate]);
   for (const month of monthChunks(returns)) cells += writeCells(db, 'return', RETURN_SQL, [month.fromDate, month.toDate]);
-  return cells + writeCells(db, 'first', FIRST_SQL, []);
+  return cells;
+}
+
+/** The first-order cells depend on every order of a customer, and are few: rebuilt whole from the lifetime rows. */
+export function refreshFirstSets(db: Db): number {
+  db.prepare("DELETE FROM agg_day_sets WHERE kind = 'first'").run();
+  return writeCells(db, 'first', FIRST_SQL, []);
 }
 
 function nextMonthStart(isoDate: string): string {
@@ -123,7 +68,7 @@ function nextMonthStart(isoDate: string): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
-function monthEnd(isoDate: string): string {
+export function monthEnd(isoDate: string): string {
   return new Date(Date.parse(`${nextMonthStart(isoDate)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 

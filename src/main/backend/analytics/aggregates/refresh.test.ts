@@ -4,10 +4,16 @@ import { sampleStore } from '../testing/sample-store';
 import { seededWarehouse } from '../testing/seeded-warehouse';
 import type { Db } from '../../db/open';
 
-const TABLES = ['agg_sales_daily', 'agg_returns_daily', 'agg_day_sets', 'agg_customer_lifetime', 'agg_product_daily'];
+const TABLES = ['agg_sales_daily', 'agg_returns_daily', 'agg_day_sets', 'agg_customer_lifetime', 'agg_product_daily', 'agg_month_sets', 'agg_customer_cohort', 'agg_customer_cohort_category'];
 
 function snapshot(db: Db): Record<string, unknown[]> {
-  return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4, 5`).all()]));
+  return Object.fromEntries(
+    TABLES.map((t) => {
+      // Every column in the ORDER BY: rows compare whole, whatever their physical order.
+      const columns = db.prepare(`SELECT count(*) FROM pragma_table_info('${t}')`).pluck().get() as number;
+      return [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${Array.from({ length: columns }, (_, i) => i + 1).join(', ')}`).all()];
+    }),
+  );
 }
 
 const spec = sampleStore();
@@ -42,6 +48,26 @@ describe('refreshAnalyticsAggregates', () => {
     db.prepare("UPDATE fct_orders SET refund_cents = refund_cents + 1234, order_date = '2024-03-02' WHERE order_key = ?").run(moved.order_key);
     db.prepare("UPDATE fct_order_items SET order_date = '2024-03-02' WHERE order_key = ?").run(moved.order_key);
     refreshAnalyticsAggregates(db, { fromDate: '2024-03-01', toDate: '2024-03-31' });
+    const incremental = snapshot(db);
+    rebuildAllAnalyticsAggregates(db);
+    expect(incremental).toEqual(snapshot(db));
+  });
+
+  it('a refresh of a few days inside a month (partial month, few customers) equals a full rebuild', () => {
+    const order = db.prepare<[], { order_key: number; order_date: string; customer_key: number }>(
+      "SELECT order_key, order_date, customer_key FROM fct_orders WHERE is_counted = 1 AND customer_key IS NOT NULL AND order_date BETWEEN '2024-04-10' AND '2024-04-20' LIMIT 1",
+    ).get();
+    if (!order) throw new Error('fixture has no mid-April orders');
+    const touched = db.prepare('SELECT count(DISTINCT customer_key) FROM fct_orders WHERE order_date = ?').pluck().get(order.order_date) as number;
+    const all = db.prepare('SELECT count(*) FROM dim_customer').pluck().get() as number;
+    expect(touched * 2).toBeLessThan(all); // the per-customer (not the whole-table) lifetime path
+    // A re-sent order: one line's quantity doubles, the order's totals follow.
+    db.prepare('UPDATE fct_order_items SET quantity = quantity * 2, gross_cents = gross_cents * 2, net_cents = net_cents * 2 WHERE order_key = ? AND line_no = 1').run(order.order_key);
+    db.prepare(
+      `UPDATE fct_orders SET gross_cents = (SELECT sum(gross_cents) FROM fct_order_items WHERE order_key = ?), units = (SELECT sum(quantity) FROM fct_order_items WHERE order_key = ?),
+         net_cents = (SELECT sum(net_cents) FROM fct_order_items WHERE order_key = ?) - refund_cents WHERE order_key = ?`,
+    ).run(order.order_key, order.order_key, order.order_key, order.order_key);
+    refreshAnalyticsAggregates(db, { fromDate: order.order_date, toDate: order.order_date });
     const incremental = snapshot(db);
     rebuildAllAnalyticsAggregates(db);
     expect(incremental).toEqual(snapshot(db));

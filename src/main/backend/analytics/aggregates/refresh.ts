@@ -1,7 +1,10 @@
 import type { Db } from '../../db/open';
 import { GROUPING_IDS } from '../dimensions';
 import { refreshCustomerAggregates } from './customer-aggregates';
-import { refreshDaySets } from './day-sets-refresh';
+import { monthChunks, monthEnd, refreshFirstSets, refreshReturnSets } from './day-sets-refresh';
+import { productMonthFromLineCells } from './line-cells';
+import { buildMonthFromLines, linePassContext } from './line-pass';
+import { hasMonthSets, refreshMonthSets } from './month-sets';
 
 export interface RefreshRange {
   fromDate: string;
@@ -34,51 +37,6 @@ function cellColumns(groupingId: number): string {
 }
 
 const GROUP_BY = 'GROUP BY 1, 2, 3, 4, 5, 6, 7';
-
-/**
- * One row per order and category, with the order's own amounts beside the line sums: each
- * grouping set then counts an order once per cell (is_order_row picks one row per order when
- * category is rolled up).
- */
-const ORDER_CELLS_SQL = `
-CREATE TEMP TABLE temp_analytics_order_cells AS
-WITH cells AS (
-  SELECT o.order_key, o.order_date AS date_key, o.currency, coalesce(o.channel_key, 0) AS channel_key,
-    coalesce(c.region, '') AS region, coalesce(c.segment, '') AS segment, coalesce(p.category, '') AS category,
-    sum(i.gross_cents) AS gross_cents, sum(i.discount_cents) AS line_discount_cents, sum(i.net_cents) AS line_net_cents,
-    sum(i.tax_cents) AS line_tax_cents, sum(coalesce(i.cost_cents, 0)) AS cost_cents, sum(i.quantity) AS units, count(*) AS lines
-  FROM fct_orders o
-  JOIN fct_order_items i ON i.order_key = o.order_key
-  LEFT JOIN dim_customer c ON c.customer_key = o.customer_key
-  LEFT JOIN dim_product p ON p.product_key = i.product_key
-  WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?
-  GROUP BY o.order_key, coalesce(p.category, '')
-)
-SELECT cells.*, row_number() OVER (PARTITION BY cells.order_key ORDER BY cells.category) = 1 AS is_order_row,
-  o.gross_cents AS order_gross_cents, o.discount_cents AS order_discount_cents, o.tax_cents AS order_tax_cents,
-  o.shipping_cents AS order_shipping_cents, o.units AS order_units
-FROM cells JOIN fct_orders o ON o.order_key = cells.order_key`;
-
-const PRODUCT_DAILY_SQL = `
-INSERT INTO agg_product_daily
-SELECT o.order_date, o.currency, i.sku, max(coalesce(p.category, '')), sum(i.gross_cents), sum(i.net_cents), sum(i.quantity), count(*)
-FROM fct_orders o
-JOIN fct_order_items i ON i.order_key = o.order_key
-LEFT JOIN dim_product p ON p.product_key = i.product_key
-WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?
-GROUP BY o.order_date, o.currency, i.sku`;
-
-function insertSalesSql(groupingId: number): string {
-  // With category kept, an (order, category) row is one order in that cell; without it, only
-  // the order's first row carries the order.
-  const weight = (groupingId & 8) !== 0 ? '1' : 'is_order_row';
-  return `INSERT INTO agg_sales_daily
-    SELECT ${cellColumns(groupingId)},
-      sum(gross_cents), sum(line_discount_cents), sum(line_net_cents), sum(line_tax_cents), sum(cost_cents), sum(units), sum(lines),
-      sum(${weight}), sum(${weight} * order_gross_cents), sum(${weight} * order_discount_cents),
-      sum(${weight} * order_tax_cents), sum(${weight} * order_shipping_cents), sum(${weight} * order_units)
-    FROM temp_analytics_order_cells ${GROUP_BY}`;
-}
 
 const RETURN_CELLS_SQL = `
 CREATE TEMP TABLE temp_analytics_return_cells AS
@@ -113,42 +71,74 @@ function returnRange(db: Db, range: RefreshRange): RefreshRange {
 
 /**
  * Rebuilds every analytics aggregate for orders dated (and returns booked) in the range.
- * Idempotent: delete-then-insert per day, in one transaction. The import pipeline calls it
- * after each transform with the order dates it touched (include the OLD date of a re-sent order
- * that moved). Customers with an order in the range get their lifetime rows and first-order
- * flags recomputed from all their orders, so an older order imported late is handled.
+ * Idempotent: delete-then-insert, in one transaction. The import pipeline calls it after each
+ * transform with the order dates it touched (include the OLD date of a re-sent order that
+ * moved). One read of the range's lines per month feeds every line-derived aggregate; the
+ * monthly cells of a month touched in part are re-summed from its day cells. Customers with an
+ * order in the range get their lifetime rows and first-order flags recomputed from all their
+ * orders, so an older order imported late is handled.
  */
 export function refreshAnalyticsAggregates(db: Db, range: RefreshRange): RefreshOutcome {
-  return db.transaction(() => {
-    const returns = returnRange(db, range);
-    const deleteSales = db.prepare('DELETE FROM agg_sales_daily WHERE grouping_id = ? AND date_key BETWEEN ? AND ?');
-    const deleteReturns = db.prepare('DELETE FROM agg_returns_daily WHERE grouping_id = ? AND date_key BETWEEN ? AND ?');
-    for (const id of GROUPING_IDS) {
-      deleteSales.run(id, range.fromDate, range.toDate);
-      deleteReturns.run(id, returns.fromDate, returns.toDate);
+  // Inside the caller's transaction (the import's, or a rebuild's) no savepoint of its own: a
+  // savepoint journals the old content of every page it changes, in memory (temp_store =
+  // MEMORY), which is gigabytes on a 1M-line rebuild. The caller rolls back on an error.
+  return db.inTransaction ? refreshInTransaction(db, range) : db.transaction(() => refreshInTransaction(db, range))();
+}
+
+function refreshInTransaction(db: Db, range: RefreshRange): RefreshOutcome {
+  const returns = returnRange(db, range);
+  const deleteSales = db.prepare('DELETE FROM agg_sales_daily WHERE grouping_id = ? AND date_key BETWEEN ? AND ?');
+  const deleteReturns = db.prepare('DELETE FROM agg_returns_daily WHERE grouping_id = ? AND date_key BETWEEN ? AND ?');
+  for (const id of GROUPING_IDS) {
+    deleteSales.run(id, range.fromDate, range.toDate);
+    deleteReturns.run(id, returns.fromDate, returns.toDate);
+  }
+  db.prepare('DELETE FROM agg_product_daily WHERE date_key BETWEEN ? AND ?').run(range.fromDate, range.toDate);
+  const deleteSets = db.prepare('DELETE FROM agg_day_sets WHERE kind = ? AND date_key BETWEEN ? AND ?');
+  for (const kind of ['order', 'customer', 'line']) deleteSets.run(kind, range.fromDate, range.toDate);
+  const context = linePassContext(db);
+  let salesRows = 0;
+  let daySetCells = 0;
+  const partialMonths: string[] = [];
+  const deleteMonthSets = context.withMonthSets ? db.prepare("DELETE FROM agg_month_sets WHERE kind IN ('customer', 'customer_category', 'line') AND date_key = ?") : null;
+  for (const chunk of monthChunks(range)) {
+    const month = chunk.fromDate.slice(0, 7);
+    const isWholeMonth = chunk.fromDate === `${month}-01` && chunk.toDate === monthEnd(chunk.fromDate);
+    if (isWholeMonth) {
+      deleteSets.run('product', month, month);
+      deleteMonthSets?.run(month);
+    } else {
+      partialMonths.push(month);
     }
-    db.exec('DROP TABLE IF EXISTS temp_analytics_order_cells; DROP TABLE IF EXISTS temp_analytics_return_cells');
-    db.prepare(ORDER_CELLS_SQL).run(range.fromDate, range.toDate);
-    db.prepare(RETURN_CELLS_SQL).run(returns.fromDate, returns.toDate);
-    let salesRows = 0;
-    let returnRows = 0;
-    for (const id of GROUPING_IDS) {
-      salesRows += db.prepare(insertSalesSql(id)).run().changes;
-      returnRows += db.prepare(insertReturnsSql(id)).run().changes;
-    }
-    db.exec('DROP TABLE temp_analytics_order_cells; DROP TABLE temp_analytics_return_cells');
-    db.prepare('DELETE FROM agg_product_daily WHERE date_key BETWEEN ? AND ?').run(range.fromDate, range.toDate);
-    db.prepare(PRODUCT_DAILY_SQL).run(range.fromDate, range.toDate);
-    const customers = refreshCustomerAggregates(db, range);
-    const daySetCells = refreshDaySets(db, range, returns);
-    return { salesRows, returnRows, ...customers, daySetCells, range };
-  })();
+    const outcome = buildMonthFromLines(db, context, chunk, isWholeMonth);
+    salesRows += outcome.salesRows;
+    daySetCells += outcome.daySetCells + (isWholeMonth ? 0 : productMonthFromLineCells(db, month));
+  }
+  db.exec('DROP TABLE IF EXISTS temp_analytics_return_cells');
+  db.prepare(RETURN_CELLS_SQL).run(returns.fromDate, returns.toDate);
+  let returnRows = 0;
+  for (const id of GROUPING_IDS) returnRows += db.prepare(insertReturnsSql(id)).run().changes;
+  db.exec('DROP TABLE temp_analytics_return_cells');
+  daySetCells += refreshReturnSets(db, returns);
+  // Month cells of the partly refreshed months from their day cells, then everything per
+  // customer from the month cells.
+  const monthsOf = (r: RefreshRange): string[] => monthChunks(r).map((m) => m.fromDate.slice(0, 7));
+  daySetCells += refreshMonthSets(db, partialMonths, monthsOf(returns));
+  const customers = refreshCustomerAggregates(db, range);
+  daySetCells += refreshFirstSets(db);
+  return { salesRows, returnRows, ...customers, daySetCells, range };
+}
+
+/** Empties every analytics aggregate (agg_sku keeps its ids: they only ever grow). */
+export function clearAnalyticsAggregates(db: Db): void {
+  db.exec('DELETE FROM agg_sales_daily; DELETE FROM agg_returns_daily; DELETE FROM agg_day_sets; DELETE FROM agg_customer_lifetime; DELETE FROM agg_product_daily');
+  if (hasMonthSets(db)) db.exec('DELETE FROM agg_month_sets; DELETE FROM agg_customer_cohort; DELETE FROM agg_customer_cohort_category');
 }
 
 /** Drops and rebuilds all aggregates from the facts (after a bulk load or a dimension change). */
 export function rebuildAllAnalyticsAggregates(db: Db): RefreshOutcome | null {
   return db.transaction(() => {
-    db.exec('DELETE FROM agg_sales_daily; DELETE FROM agg_returns_daily; DELETE FROM agg_day_sets; DELETE FROM agg_customer_lifetime; DELETE FROM agg_product_daily');
+    clearAnalyticsAggregates(db);
     const bounds = db
       .prepare<[], { lo: string | null; hi: string | null }>(
         `SELECT min(d) AS lo, max(d) AS hi FROM (

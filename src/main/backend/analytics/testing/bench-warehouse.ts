@@ -11,7 +11,7 @@ import { sqlDir } from '../../paths';
  * and the REAL import pipeline loads it. Both steps are slow at 1M lines, so the imported
  * warehouse is cached ("facts" file) and each schema of the analytics aggregates gets its own
  * working copy, filled from the facts file (the migration runner never re-applies an edited
- * migration to an existing file, so a working copy is made fresh whenever 0020 changes).
+ * migration to an existing file, so a working copy is made fresh whenever a migration is added or changed).
  */
 export interface BenchWarehouseOptions {
   cacheDir: string;
@@ -54,8 +54,12 @@ async function buildFactsFile(options: BenchWarehouseOptions, file: string): Pro
   renameSync(partial, file);
 }
 
+/** Every migration: a new or changed one (any owner's) needs a fresh working copy. */
 function schemaHash(): string {
-  return createHash('sha256').update(readFileSync(path.join(sqlDir(), 'migrations', '0020_analytics_aggregates.sql'))).digest('hex').slice(0, 12);
+  const dir = path.join(sqlDir(), 'migrations');
+  const hash = createHash('sha256');
+  for (const file of readdirSync(dir).filter((name) => /^\d{4}_.*\.sql$/.test(name)).sort()) hash.update(file).update(readFileSync(path.join(dir, file)));
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** Opens (building when missing) the working warehouse for the current aggregate schema. */

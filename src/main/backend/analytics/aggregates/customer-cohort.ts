@@ -1,0 +1,43 @@
+import type { Db } from '../../db/open';
+
+/**
+ * agg_customer_cohort: fct_cohort_ltv's 7/30/90-day windows per customer (same rules as
+ * etl/transform/cohorts.ts: the first counted order flagged is_first_order, windows of days
+ * 0 … w−1, same currency, net after refunds), plus the first order's channel and categories,
+ * so cohort LTV can be cut by region, segment, channel and category. `onlyTouched`: only the
+ * customers in temp_analytics_customers (joined first, so their orders are found by index).
+ * CROSS JOIN keeps the first orders as the outer loop: the planner otherwise walks all lines.
+ */
+export function refreshCustomerCohorts(db: Db, onlyTouched: boolean): void {
+  const where = onlyTouched ? 'WHERE customer_key IN (SELECT customer_key FROM temp_analytics_customers)' : '';
+  db.exec(`DELETE FROM agg_customer_cohort ${where}`);
+  db.exec(`DELETE FROM agg_customer_cohort_category ${where}`);
+  const firstOrders = onlyTouched
+    ? 'temp_analytics_customers t CROSS JOIN fct_orders o ON o.customer_key = t.customer_key'
+    : 'fct_orders o';
+  db.exec(
+    `INSERT INTO agg_customer_cohort
+     WITH firsts AS (
+       SELECT o.customer_key, o.order_key, o.order_date AS first_date, o.currency, coalesce(o.channel_key, 0) AS channel_key
+       FROM ${firstOrders} WHERE o.is_first_order = 1 AND o.is_counted = 1 AND o.customer_key IS NOT NULL)
+     SELECT f.customer_key, f.currency, f.first_date, f.channel_key,
+       sum(CASE WHEN o.order_date < date(f.first_date, '+7 days') THEN o.net_cents ELSE 0 END),
+       sum(CASE WHEN o.order_date < date(f.first_date, '+30 days') THEN o.net_cents ELSE 0 END),
+       sum(o.net_cents),
+       max(CASE WHEN o.order_key <> f.order_key AND o.order_date < date(f.first_date, '+7 days') THEN 1 ELSE 0 END),
+       max(CASE WHEN o.order_key <> f.order_key AND o.order_date < date(f.first_date, '+30 days') THEN 1 ELSE 0 END),
+       max(CASE WHEN o.order_key <> f.order_key THEN 1 ELSE 0 END)
+     FROM firsts f
+     JOIN fct_orders o ON o.customer_key = f.customer_key AND o.order_date >= f.first_date AND o.order_date < date(f.first_date, '+90 days')
+     WHERE o.is_counted = 1 AND +o.currency = f.currency
+     GROUP BY f.customer_key`,
+  );
+  db.exec(
+    `INSERT OR IGNORE INTO agg_customer_cohort_category
+     SELECT DISTINCT coalesce(p.category, ''), o.customer_key
+     FROM ${firstOrders}
+     CROSS JOIN fct_order_items i ON i.order_key = o.order_key
+     LEFT JOIN dim_product p ON p.product_key = i.product_key
+     WHERE o.is_first_order = 1 AND o.is_counted = 1 AND o.customer_key IS NOT NULL`,
+  );
+}

@@ -1,0 +1,131 @@
+import type { Db } from '../../db/open';
+import { GROUPING_IDS } from '../dimensions';
+import { decodeTuples, type DaySetKind } from './day-set-codec';
+
+/**
+ * The in-memory cells the line pass (line-pass.ts) sums into, and how they are written to
+ * agg_sales_daily and agg_day_sets.
+ */
+
+/** Sales measures in agg_sales_daily column order, after the 7 cell columns. */
+export const SALES_MEASURES = 13;
+
+export const SEP = '\u0001';
+
+export interface SalesCell {
+  parts: [string, string, number, string, string, string]; // date, currency, channel, region, segment, category
+  m: number[];
+}
+
+/** Tuples of one agg_day_sets cell, keyed so they can be written in a stable order. */
+export interface SetCell {
+  cell: [string, string, number, string]; // currency, date_key, channel, category
+  tuples: Map<number, number[]>;
+}
+
+export function cellOf<K, T>(map: Map<K, T>, key: K, make: () => T): T {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = make();
+    map.set(key, found);
+  }
+  return found;
+}
+
+export function addInto(target: number[], source: readonly number[], offset = 0): void {
+  for (let i = 0; i < source.length; i++) target[offset + i] = (target[offset + i] ?? 0) + (source[i] ?? 0);
+}
+
+/** Small dense ids for the values of one cell column, so cell keys are numbers, not strings. */
+/**
+ * Every materialised grouping is a projection of the two finest ones: with category kept, each
+ * (order, category) counts once per cell of grouping 15, so its sums project exactly; without
+ * category, each order counts once in the channel × region × segment cells.
+ */
+/**
+ * Rows inserted BATCH at a time with one multi-row INSERT: hundreds of thousands of single-row
+ * calls cost more in binding and call overhead than SQLite spends storing them.
+ */
+export function batchedInsert(db: Db, table: string, columns: number, batch = 32): { add(values: readonly (string | number)[]): void; flush(): void } {
+  const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+  const many = db.prepare(`INSERT INTO ${table} VALUES ${Array.from({ length: batch }, () => row).join(', ')}`);
+  const one = db.prepare(`INSERT INTO ${table} VALUES ${row}`);
+  let pending: (string | number)[] = [];
+  return {
+    add(values) {
+      for (const v of values) pending.push(v);
+      if (pending.length === batch * columns) {
+        many.run(pending);
+        pending = [];
+      }
+    },
+    flush() {
+      for (let i = 0; i < pending.length; i += columns) one.run(pending.slice(i, i + columns));
+      pending = [];
+    },
+  };
+}
+
+export function writeSalesCells(db: Db, byCategory: Map<string, SalesCell>, byOrderDims: Map<string, SalesCell>): number {
+  const insert = batchedInsert(db, 'agg_sales_daily', 7 + SALES_MEASURES);
+  let rows = 0;
+  for (const groupingId of GROUPING_IDS) {
+    const source = (groupingId & 8) !== 0 ? byCategory : byOrderDims;
+    const projected = new Map<string, SalesCell>();
+    for (const { parts, m } of source.values()) {
+      const [date, currency, channel, region, segment, category] = parts;
+      const kept: SalesCell['parts'] = [date, currency, (groupingId & 1) !== 0 ? channel : 0, (groupingId & 2) !== 0 ? region : '',
+        (groupingId & 4) !== 0 ? segment : '', (groupingId & 8) !== 0 ? category : ''];
+      addInto(cellOf(projected, kept.join(SEP), () => ({ parts: kept, m: new Array<number>(SALES_MEASURES).fill(0) })).m, m);
+    }
+    // In primary-key order, so the inserts append to the b-tree instead of splitting pages all over it.
+    const keys = [...projected.keys()].sort();
+    for (const key of keys) {
+      const { parts, m } = projected.get(key) as SalesCell;
+      insert.add([groupingId, ...parts, ...m]);
+    }
+    rows += projected.size;
+  }
+  insert.flush();
+  return rows;
+}
+
+/** Cells of agg_day_sets (or of agg_month_sets: same columns), tuples in key order. */
+export function writeSetCells(db: Db, kind: DaySetKind | 'customer_category', cells: Map<number, SetCell>, table: 'agg_day_sets' | 'agg_month_sets' = 'agg_day_sets'): number {
+  const insert = db.prepare(`INSERT INTO ${table} (kind, currency, date_key, channel_key, category, members, data) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  for (const { cell, tuples } of cells.values()) {
+    const keys = [...tuples.keys()].sort((a, b) => a - b);
+    const width = tuples.get(keys[0] ?? 0)?.length ?? 0;
+    const packed = new Float64Array(keys.length * width);
+    keys.forEach((key, i) => packed.set(tuples.get(key) ?? [], i * width));
+    insert.run(kind, ...cell, keys.length, Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength));
+  }
+  return cells.size;
+}
+
+/**
+ * The month's product cells [sku, net, units, lines] re-summed from its line day cells
+ * [sku, customer, net, units, lines]: after an import that touched only some days of a month.
+ */
+export function productMonthFromLineCells(db: Db, month: string): number {
+  db.prepare("DELETE FROM agg_day_sets WHERE kind = 'product' AND date_key = ?").run(month);
+  const cells = new Map<string, SetCell>();
+  const rows = db
+    .prepare<[string, string], [string, number, string, Buffer]>(
+      "SELECT currency, channel_key, category, data FROM agg_day_sets WHERE kind = 'line' AND date_key BETWEEN ? AND ?",
+    )
+    .raw()
+    .all(`${month}-01`, `${month}-31`);
+  for (const [currency, channel, category, data] of rows) {
+    const cell = cellOf(cells, `${currency}${SEP}${channel}${SEP}${category}`, (): SetCell => ({ cell: [currency, month, channel, category], tuples: new Map() }));
+    const d = decodeTuples(data);
+    for (let i = 0; i < d.length; i += 5) {
+      const skuId = d[i] as number;
+      const tuple = cellOf(cell.tuples, skuId, () => [skuId, 0, 0, 0]);
+      tuple[1] = (tuple[1] ?? 0) + (d[i + 2] as number);
+      tuple[2] = (tuple[2] ?? 0) + (d[i + 3] as number);
+      tuple[3] = (tuple[3] ?? 0) + (d[i + 4] as number);
+    }
+  }
+  return writeSetCells(db, 'product', new Map([...cells.values()].map((cell, i) => [i, cell])));
+}

@@ -1,0 +1,228 @@
+import type { Db } from '../../db/open';
+import { addInto, batchedInsert, cellOf, SALES_MEASURES, SEP, writeSalesCells, writeSetCells, type SalesCell, type SetCell } from './line-cells';
+import { hasMonthSets } from './month-sets';
+import type { RefreshRange } from './refresh';
+
+/**
+ * Everything derived from counted order LINES, built in ONE read of the lines per month: the
+ * sales cells of every grouping set, agg_product_daily and the order / customer / line / product
+ * day sets. Twelve GROUP BYs plus four more joins of the 1M-line fact cost ~40 s on a first
+ * load; one sequential read and in-memory sums cost a few seconds. `month` must be a whole
+ * calendar month (the product cells are per month); the caller deletes the month first.
+ */
+
+const LINE_MEASURES = 7; // gross, line discount, line net, line tax, cost, units, lines
+
+type OrderRow = [number, string, string, number, number, string, string, number, number, number, number, number, number];
+type LineRow = [number, number | null, string, number, number, number, number, number, number];
+
+const ORDERS_SQL = `
+SELECT o.order_key, o.order_date, o.currency, coalesce(o.channel_key, 0), coalesce(o.customer_key, -1),
+  '' AS region, '' AS segment, o.gross_cents, o.discount_cents, o.tax_cents, o.shipping_cents, o.units, o.refund_cents
+FROM fct_orders o
+WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?`;
+
+const LINES_SQL = `
+SELECT i.order_key, i.product_key, i.sku, i.gross_cents, i.discount_cents, i.net_cents, i.tax_cents, coalesce(i.cost_cents, 0), i.quantity
+FROM fct_orders o JOIN fct_order_items i ON i.order_key = o.order_key
+WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?`;
+
+class Interner<T> {
+  private readonly ids = new Map<T, number>();
+  id(value: T): number {
+    return cellOf(this.ids, value, () => this.ids.size);
+  }
+}
+
+/** One number per (day of month, currency, channel, category) cell: 5 + 10 + 10 + 10 bits. */
+const cellKey = (day: number, currency: number, channel: number, category: number): number => ((day * 1024 + currency) * 1024 + channel) * 1024 + category;
+
+interface OrderInfo {
+  row: OrderRow;
+  day: number;
+  currency: number;
+  channel: number;
+  /** Line sums per category of this order: the (order, category) rows every order measure hangs on. */
+  perCategory: Map<string, number[]>;
+}
+
+export interface LinePassOutcome {
+  salesRows: number;
+  productRows: number;
+  daySetCells: number;
+}
+
+export interface LinePassContext {
+  categoryOf: Map<number, string>;
+  /** Region and segment per customer_key ('' when unknown), read once instead of a join per order. */
+  regionOf: string[];
+  segmentOf: string[];
+  skuIdOf: Map<string, number>;
+  nextSkuId: number;
+  newSkus: [number, string][];
+  /** The warehouse has agg_month_sets (0021): whole months write their month cells here too. */
+  withMonthSets: boolean;
+}
+
+/** Lookups shared by every month of one refresh: product version → category, SKU → stable id. */
+export function linePassContext(db: Db): LinePassContext {
+  const categoryOf = new Map(db.prepare<[], [number, string]>("SELECT product_key, coalesce(category, '') FROM dim_product").raw().all());
+  const skuIdOf = new Map(db.prepare<[], [string, number]>('SELECT sku, sku_id FROM agg_sku').raw().all());
+  const nextSkuId = Math.max(0, ...skuIdOf.values()) + 1;
+  const regionOf: string[] = [];
+  const segmentOf: string[] = [];
+  for (const [key, region, segment] of db.prepare<[], [number, string, string]>("SELECT customer_key, coalesce(region, ''), coalesce(segment, '') FROM dim_customer").raw().iterate()) {
+    regionOf[key] = region;
+    segmentOf[key] = segment;
+  }
+  return { categoryOf, regionOf, segmentOf, skuIdOf, nextSkuId, newSkus: [], withMonthSets: hasMonthSets(db) };
+}
+
+/**
+ * A stable id for a SKU: known ids come from agg_sku; a new SKU takes the next id, written to
+ * agg_sku after the month's lines are read (nothing may be written while a statement iterates).
+ * agg_sku only grows, so ids never change.
+ */
+function skuIdFor(context: LinePassContext, sku: string): number {
+  let id = context.skuIdOf.get(sku);
+  if (id === undefined) {
+    id = context.nextSkuId++;
+    context.skuIdOf.set(sku, id);
+    context.newSkus.push([id, sku]);
+  }
+  return id;
+}
+
+function saveNewSkus(db: Db, context: LinePassContext): void {
+  const insert = db.prepare('INSERT INTO agg_sku (sku_id, sku) VALUES (?, ?)');
+  for (const [id, sku] of context.newSkus) insert.run(id, sku);
+  context.newSkus = [];
+}
+
+/**
+ * One chunk of days inside ONE calendar month. `isWholeMonth`: the chunk covers its month, so
+ * the month's product cells and customer month cells are written too (the caller deletes the
+ * old ones first); otherwise the caller derives them from the day cells once they are written.
+ */
+export function buildMonthFromLines(db: Db, context: LinePassContext, month: RefreshRange, isWholeMonth: boolean): LinePassOutcome {
+  const currencies = new Interner<string>();
+  const channels = new Interner<number>();
+  const categories = new Interner<string>();
+  const orders = new Map<number, OrderInfo>();
+  for (const row of db.prepare(ORDERS_SQL).raw().all(month.fromDate, month.toDate) as OrderRow[]) {
+    row[5] = context.regionOf[row[4]] ?? '';
+    row[6] = context.segmentOf[row[4]] ?? '';
+    orders.set(row[0], { row, day: Number(row[1].slice(8, 10)), currency: currencies.id(row[2]), channel: channels.id(row[3]), perCategory: new Map() });
+  }
+
+  const productDaily = new Map<number, { date: string; currency: string; sku: string; category: string; m: number[] }>();
+  const orderSets = new Map<number, SetCell>();
+  const customerSets = new Map<number, SetCell>();
+  const lineSets = new Map<number, SetCell>();
+  const productSets = new Map<number, SetCell>();
+  const setCell = (map: Map<number, SetCell>, key: number, cell: SetCell['cell']): SetCell => cellOf(map, key, () => ({ cell, tuples: new Map() }));
+  const tupleOf = (cell: SetCell, key: number, make: () => number[]): number[] => cellOf(cell.tuples, key, make);
+
+  const monthKey = month.fromDate.slice(0, 7);
+  // A whole month also yields its month cells (see month-sets.ts for the same sums from day cells).
+  const isMonthly = isWholeMonth && context.withMonthSets;
+  const monthLines = new Map<number, SetCell>();
+  // Streamed: the 1M lines of a first load never sit in memory at once.
+  for (const [orderKey, productKey, sku, gross, lineDiscount, net, lineTax, cost, quantity] of db.prepare(LINES_SQL).raw().iterate(month.fromDate, month.toDate) as IterableIterator<LineRow>) {
+    const order = orders.get(orderKey);
+    if (!order) continue;
+    const [, date, currency, channel, customer] = order.row;
+    const category = productKey === null ? '' : (context.categoryOf.get(productKey) ?? '');
+    const categoryId = categories.id(category);
+    const skuId = skuIdFor(context, sku);
+    const sums = cellOf(order.perCategory, category, () => [0, 0, 0, 0, 0, 0, 0]);
+    sums[0] = (sums[0] ?? 0) + gross;
+    sums[1] = (sums[1] ?? 0) + lineDiscount;
+    sums[2] = (sums[2] ?? 0) + net;
+    sums[3] = (sums[3] ?? 0) + lineTax;
+    sums[4] = (sums[4] ?? 0) + cost;
+    sums[5] = (sums[5] ?? 0) + quantity;
+    sums[6] = (sums[6] ?? 0) + 1;
+    const product = cellOf(productDaily, (skuId * 32 + order.day) * 1024 + order.currency, () => ({ date, currency, sku, category, m: [0, 0, 0, 0] }));
+    if (category > product.category) product.category = category;
+    product.m[0] = (product.m[0] ?? 0) + gross;
+    product.m[1] = (product.m[1] ?? 0) + net;
+    product.m[2] = (product.m[2] ?? 0) + quantity;
+    product.m[3] = (product.m[3] ?? 0) + 1;
+    // sku id × 2^26 + customer keeps (sku, customer) one sortable number (customer keys < 2^26).
+    const lineCell = setCell(lineSets, cellKey(order.day, order.currency, order.channel, categoryId), [currency, date, channel, category]);
+    const line = tupleOf(lineCell, skuId * 67_108_864 + customer + 1, () => [skuId, customer, 0, 0, 0]);
+    line[2] = (line[2] ?? 0) + net;
+    line[3] = (line[3] ?? 0) + quantity;
+    line[4] = (line[4] ?? 0) + 1;
+    if (!isWholeMonth) continue;
+    if (isMonthly) {
+      const monthLineCell = setCell(monthLines, cellKey(0, order.currency, order.channel, categoryId), [currency, monthKey, channel, category]);
+      const monthLine = tupleOf(monthLineCell, skuId * 67_108_864 + customer + 1, () => [skuId, customer, 0, 0, 0]);
+      monthLine[2] = (monthLine[2] ?? 0) + net;
+      monthLine[3] = (monthLine[3] ?? 0) + quantity;
+      monthLine[4] = (monthLine[4] ?? 0) + 1;
+    }
+    const productCell = setCell(productSets, cellKey(0, order.currency, order.channel, categoryId), [currency, monthKey, channel, category]);
+    const productMonth = tupleOf(productCell, skuId, () => [skuId, 0, 0, 0]);
+    productMonth[1] = (productMonth[1] ?? 0) + net;
+    productMonth[2] = (productMonth[2] ?? 0) + quantity;
+    productMonth[3] = (productMonth[3] ?? 0) + 1;
+  }
+
+  const monthCustomers = new Map<number, SetCell>();
+  const monthCustomerCategories = new Map<number, SetCell>();
+  const byCategory = new Map<string, SalesCell>(); // grouping 15 cells
+  const byOrderDims = new Map<string, SalesCell>(); // channel × region × segment, each order once
+  for (const [orderKey, order] of orders) {
+    const [, date, currency, channel, customer, region, segment, gross, discount, tax, shipping, units, refund] = order.row;
+    if (customer >= 0) {
+      const cell = setCell(customerSets, cellKey(order.day, order.currency, order.channel, 0), [currency, date, channel, '']);
+      const tuple = tupleOf(cell, customer, () => [customer, 0, 0]);
+      tuple[1] = (tuple[1] ?? 0) + 1;
+      tuple[2] = (tuple[2] ?? 0) + gross - discount - refund;
+    }
+    const epochDay = isMonthly ? Date.parse(`${date}T00:00:00Z`) / 86_400_000 : 0;
+    if (isMonthly && customer >= 0) {
+      const cell = setCell(monthCustomers, cellKey(0, order.currency, order.channel, 0), [currency, monthKey, channel, '']);
+      const tuple = tupleOf(cell, customer, () => [customer, 0, 0, epochDay, epochDay]);
+      tuple[1] = (tuple[1] ?? 0) + 1;
+      tuple[2] = (tuple[2] ?? 0) + gross - discount - refund;
+      tuple[3] = Math.min(tuple[3] ?? epochDay, epochDay);
+      tuple[4] = Math.max(tuple[4] ?? epochDay, epochDay);
+    }
+    if (order.perCategory.size === 0) continue; // an order without lines is in no sales cell
+    const orderMeasures = [1, gross, discount, tax, shipping, units];
+    const total = [0, 0, 0, 0, 0, 0, 0];
+    const prefix = [date, currency, channel, region, segment].join(SEP);
+    for (const [category, m] of order.perCategory) {
+      addInto(total, m);
+      const cell = cellOf(byCategory, `${prefix}${SEP}${category}`, () => ({ parts: [date, currency, channel, region, segment, category] satisfies SalesCell['parts'], m: new Array<number>(SALES_MEASURES).fill(0) }));
+      addInto(cell.m, m);
+      addInto(cell.m, orderMeasures, LINE_MEASURES);
+      const orderCell = setCell(orderSets, cellKey(order.day, order.currency, order.channel, categories.id(category)), [currency, date, channel, category]);
+      orderCell.tuples.set(orderKey, [orderKey, customer, m[2] ?? 0, shipping]);
+      if (!isMonthly) continue;
+      const monthCell = setCell(monthCustomerCategories, cellKey(0, order.currency, order.channel, categories.id(category)), [currency, monthKey, channel, category]);
+      const tuple = tupleOf(monthCell, customer, () => [customer, 0, 0, 0, epochDay]);
+      tuple[1] = (tuple[1] ?? 0) + 1;
+      tuple[2] = (tuple[2] ?? 0) + (m[2] ?? 0);
+      tuple[3] = (tuple[3] ?? 0) + shipping;
+      tuple[4] = Math.max(tuple[4] ?? epochDay, epochDay);
+    }
+    const cell = cellOf(byOrderDims, prefix, () => ({ parts: [date, currency, channel, region, segment, ''] satisfies SalesCell['parts'], m: new Array<number>(SALES_MEASURES).fill(0) }));
+    addInto(cell.m, total);
+    addInto(cell.m, orderMeasures, LINE_MEASURES);
+  }
+
+  saveNewSkus(db, context);
+  const salesRows = writeSalesCells(db, byCategory, byOrderDims);
+  const insertProduct = batchedInsert(db, 'agg_product_daily', 8);
+  for (const p of productDaily.values()) insertProduct.add([p.date, p.currency, p.sku, p.category, ...p.m]);
+  insertProduct.flush();
+  const daySetCells = writeSetCells(db, 'order', orderSets) + writeSetCells(db, 'customer', customerSets)
+    + writeSetCells(db, 'line', lineSets) + (isWholeMonth ? writeSetCells(db, 'product', productSets) : 0)
+    + (isMonthly ? writeSetCells(db, 'customer', monthCustomers, 'agg_month_sets') + writeSetCells(db, 'customer_category', monthCustomerCategories, 'agg_month_sets')
+      + writeSetCells(db, 'line', monthLines, 'agg_month_sets') : 0);
+  return { salesRows, productRows: productDaily.size, daySetCells };
+}
