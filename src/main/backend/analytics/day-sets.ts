@@ -19,23 +19,9 @@ export interface DaySetCell {
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 export function readDaySets(db: Db, kind: DaySetKind, scope: Scope, range: DateRange, options: { byCategory: boolean }): DaySetCell[] {
-  const conditions: string[] = [];
-  const params: unknown[] = [kind, kind === 'first' ? '' : scope.currency, range.from, range.to];
-  if (kind !== 'first' && scope.channelKeys) {
-    conditions.push(`channel_key IN (${placeholders(scope.channelKeys.length) || 'NULL'})`);
-    params.push(...scope.channelKeys);
-  }
-  if (options.byCategory && scope.categories) {
-    conditions.push(`category IN (${placeholders(scope.categories.length)})`);
-    params.push(...scope.categories);
-  }
-  return db
-    .prepare<unknown[], { date_key: string; category: string; data: Buffer }>(
-      `SELECT date_key, category, data FROM agg_day_sets
-       WHERE kind = ? AND currency = ? AND date_key BETWEEN ? AND ?${conditions.map((c) => ` AND ${c}`).join('')}`,
-    )
-    .all(...params)
-    .map((row) => ({ date: row.date_key, category: row.category, data: decodeTuples(row.data) }));
+  // 'first' cells are per first purchase, whatever the currency or channel.
+  const isFirst = kind === 'first';
+  return readSetCells(db, 'agg_day_sets', kind, scope, range, { ...options, currency: isFirst ? '' : scope.currency, byChannel: !isFirst });
 }
 
 type MonthSetKind = 'customer' | 'customer_category' | 'line' | 'return';
@@ -45,9 +31,20 @@ type MonthSetKind = 'customer' | 'customer_category' | 'line' | 'return';
  * cell's date is the month. Tuple layouts differ from the day kinds of the same name, see 0021.
  */
 export function readMonthSets(db: Db, kind: MonthSetKind, scope: Scope, months: DateRange, options: { byCategory: boolean }): DaySetCell[] {
+  return readSetCells(db, 'agg_month_sets', kind, scope, months, { ...options, currency: scope.currency, byChannel: true });
+}
+
+function readSetCells(
+  db: Db,
+  table: 'agg_day_sets' | 'agg_month_sets',
+  kind: string,
+  scope: Scope,
+  range: DateRange,
+  options: { byCategory: boolean; byChannel: boolean; currency: string | null },
+): DaySetCell[] {
   const conditions: string[] = [];
-  const params: unknown[] = [kind, scope.currency, months.from, months.to];
-  if (scope.channelKeys) {
+  const params: unknown[] = [kind, options.currency, range.from, range.to];
+  if (options.byChannel && scope.channelKeys) {
     conditions.push(`channel_key IN (${placeholders(scope.channelKeys.length) || 'NULL'})`);
     params.push(...scope.channelKeys);
   }
@@ -57,7 +54,7 @@ export function readMonthSets(db: Db, kind: MonthSetKind, scope: Scope, months: 
   }
   return db
     .prepare<unknown[], { date_key: string; category: string; data: Buffer }>(
-      `SELECT date_key, category, data FROM agg_month_sets
+      `SELECT date_key, category, data FROM ${table}
        WHERE kind = ? AND currency = ? AND date_key BETWEEN ? AND ?${conditions.map((c) => ` AND ${c}`).join('')}`,
     )
     .all(...params)
