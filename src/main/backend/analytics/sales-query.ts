@@ -1,6 +1,7 @@
 import type { DateRange } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { dimensionColumn, dimensionConditions, filteredDimensions, groupingFor, type Dimension } from './dimensions';
+import { splitByMonths } from './day-sets';
 import type { Scope } from './scope';
 
 /** Sums of agg_sales_daily for one cell of the requested grouping (cents and counts). */
@@ -55,14 +56,41 @@ function cellSql(table: 'agg_sales_daily' | 'agg_returns_daily', measures: strin
   const grouping = groupingFor([...new Set([...filteredDimensions(scope), ...groupBy])]);
   const keyColumns = groupBy.map((d, i) => `a.${dimensionColumn(d)} AS k${i}`);
   const period = query.period ? PERIOD_SQL[query.period] : 'NULL';
-  const conditions = dimensionConditions(scope, 'a');
+  // The cell tables are `d` inside the union; `a` is the union's rows, which the outer query sums.
+  const conditions = dimensionConditions(scope, 'd');
   const groupList = [...groupBy.map((_, i) => `k${i}`), ...(query.period ? ['period'] : [])];
+  const source = cellSource(table, query, (from, to) => [grouping, from, to, scope.currency, ...conditions.params], conditions.sql);
   return {
     sql: `SELECT ${[...keyColumns, `${period} AS period`, measures].join(', ')}
-      FROM ${table} a
-      WHERE a.grouping_id = ? AND a.date_key BETWEEN ? AND ? AND a.currency = ?${conditions.sql}
+      FROM ${source.sql} a
       ${groupList.length > 0 ? `GROUP BY ${groupList.join(', ')}` : ''}`,
-    params: [grouping, query.range.from, query.range.to, scope.currency, ...conditions.params],
+    params: source.params,
+  };
+}
+
+const MONTHLY_TABLE = { agg_sales_daily: 'agg_sales_monthly', agg_returns_daily: 'agg_returns_monthly' } as const;
+
+/**
+ * The cells to sum: month cells (0022, date_key 'YYYY-MM') for the whole months of the range and
+ * day cells for the days around them. Month and month-of-year periods read the same from both
+ * ('YYYY-MM' is a prefix of the day key); a daily period needs day cells throughout.
+ */
+function cellSource(
+  table: 'agg_sales_daily' | 'agg_returns_daily',
+  query: CellQuery,
+  paramsFor: (from: string, to: string) => unknown[],
+  conditions: string,
+): CellSql {
+  const split = query.period === 'day' ? { months: null, days: [query.range] } : splitByMonths(query.range);
+  const parts = [
+    ...(split.months ? [{ table: MONTHLY_TABLE[table], range: split.months }] : []),
+    ...split.days.map((range) => ({ table, range })),
+  ];
+  return {
+    sql: `(${parts
+      .map((part) => `SELECT * FROM ${part.table} d WHERE d.grouping_id = ? AND d.date_key BETWEEN ? AND ? AND d.currency = ?${conditions}`)
+      .join(' UNION ALL ')})`,
+    params: parts.flatMap((part) => paramsFor(part.range.from, part.range.to)),
   };
 }
 

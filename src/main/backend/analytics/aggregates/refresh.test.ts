@@ -4,7 +4,7 @@ import { sampleStore } from '../testing/sample-store';
 import { seededWarehouse } from '../testing/seeded-warehouse';
 import type { Db } from '../../db/open';
 
-const TABLES = ['agg_sales_daily', 'agg_returns_daily', 'agg_day_sets', 'agg_customer_lifetime', 'agg_product_daily', 'agg_month_sets', 'agg_customer_cohort', 'agg_customer_cohort_category'];
+const TABLES = ['agg_sales_daily', 'agg_returns_daily', 'agg_sales_monthly', 'agg_returns_monthly', 'agg_day_sets', 'agg_customer_lifetime', 'agg_product_daily', 'agg_month_sets', 'agg_customer_cohort', 'agg_customer_cohort_category'];
 
 function snapshot(db: Db): Record<string, unknown[]> {
   return Object.fromEntries(
@@ -71,6 +71,26 @@ describe('refreshAnalyticsAggregates', () => {
     const incremental = snapshot(db);
     rebuildAllAnalyticsAggregates(db);
     expect(incremental).toEqual(snapshot(db));
+  });
+
+  it('keeps every month cell equal to the sum of its day cells after a partial-month refresh', () => {
+    refreshAnalyticsAggregates(db, { fromDate: '2024-03-10', toDate: '2024-03-12' });
+    const daily = db.prepare('SELECT * FROM agg_sales_daily').all() as Record<string, string | number>[];
+    const expected = new Map<string, number[]>();
+    for (const row of daily) {
+      const key = [row.grouping_id, String(row.date_key).slice(0, 7), row.currency, row.channel_key, row.region, row.segment, row.category].join('|');
+      const sums = expected.get(key) ?? [0, 0, 0];
+      expected.set(key, [sums[0]! + Number(row.line_net_cents), sums[1]! + Number(row.units), sums[2]! + Number(row.orders)]);
+    }
+    const monthly = db.prepare('SELECT * FROM agg_sales_monthly').all() as Record<string, string | number>[];
+    const actual = new Map(
+      monthly.map((row) => [
+        [row.grouping_id, row.date_key, row.currency, row.channel_key, row.region, row.segment, row.category].join('|'),
+        [Number(row.line_net_cents), Number(row.units), Number(row.orders)],
+      ]),
+    );
+    expect(actual.size).toBeGreaterThan(10);
+    expect(actual).toEqual(expected);
   });
 
   it('an empty warehouse rebuilds to nothing', () => {

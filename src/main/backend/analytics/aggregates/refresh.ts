@@ -5,6 +5,7 @@ import { monthChunks, monthEnd, refreshFirstSets, refreshReturnSets } from './da
 import { productMonthFromLineCells } from './line-cells';
 import { buildMonthFromLines, linePassContext } from './line-pass';
 import { hasMonthSets, refreshMonthSets } from './month-sets';
+import { refreshMonthlyCells } from './monthly-cells';
 
 export interface RefreshRange {
   fromDate: string;
@@ -120,6 +121,7 @@ function refreshInTransaction(db: Db, range: RefreshRange): RefreshOutcome {
   for (const id of GROUPING_IDS) returnRows += db.prepare(insertReturnsSql(id)).run().changes;
   db.exec('DROP TABLE temp_analytics_return_cells');
   daySetCells += refreshReturnSets(db, returns);
+  refreshMonthlyCells(db, range, returns);
   // Month cells of the partly refreshed months from their day cells, then everything per
   // customer from the month cells.
   const monthsOf = (r: RefreshRange): string[] => monthChunks(r).map((m) => m.fromDate.slice(0, 7));
@@ -132,6 +134,7 @@ function refreshInTransaction(db: Db, range: RefreshRange): RefreshOutcome {
 /** Empties every analytics aggregate (agg_sku keeps its ids: they only ever grow). */
 export function clearAnalyticsAggregates(db: Db): void {
   db.exec('DELETE FROM agg_sales_daily; DELETE FROM agg_returns_daily; DELETE FROM agg_day_sets; DELETE FROM agg_customer_lifetime; DELETE FROM agg_product_daily');
+  db.exec('DELETE FROM agg_sales_monthly; DELETE FROM agg_returns_monthly');
   if (hasMonthSets(db)) db.exec('DELETE FROM agg_month_sets; DELETE FROM agg_customer_cohort; DELETE FROM agg_customer_cohort_category');
 }
 
