@@ -67,8 +67,8 @@ export function pendingMigrations(db: Database.Database, migrations: readonly Mi
 export function migrate(db: Database.Database, migrations = loadMigrations()): { from: number; to: number } {
   const from = schemaVersion(db);
   const latest = latestVersion(migrations);
-  const known = new Set(migrations.map((m) => m.version));
-  const unknown = [...appliedVersions(db)].filter((version) => !known.has(version));
+  const applied = appliedVersions(db);
+  const unknown = [...applied].filter((version) => !migrations.some((m) => m.version === version));
   if (from > latest || unknown.length > 0) {
     const newest = Math.max(from, ...unknown);
     throw new AppError(
@@ -78,16 +78,15 @@ export function migrate(db: Database.Database, migrations = loadMigrations()): {
       { schemaVersion: newest, latestSchemaVersion: latest },
     );
   }
-  const pending = pendingMigrations(db, migrations);
-  if (pending.length === 0 && hasLedger(db)) return { from, to: from };
-  const applied = [...appliedVersions(db)];
+  const pending = migrations.filter((m) => !applied.has(m.version));
+  const needsLedger = !hasLedger(db);
+  if (pending.length === 0 && !needsLedger) return { from, to: from };
   db.transaction(() => {
-    if (!hasLedger(db)) {
-      db.exec(LEDGER_SQL);
-      const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 'before the ledger')");
-      for (const version of applied) record.run(version, migrations.find((m) => m.version === version)?.name ?? 'unknown');
-    }
+    db.exec(LEDGER_SQL);
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    if (needsLedger) {
+      for (const version of applied) record.run(version, migrations.find((m) => m.version === version)?.name ?? 'unknown', 'before the ledger');
+    }
     for (const migration of pending) {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());

@@ -144,9 +144,13 @@ function stageRows(
   let at = 0;
   for (let row = 0; row < batch.rowCount; row += 1) {
     const entity = onlyEntity ?? entityOfRow(batch, row, undefined);
-    // A foreign source's return can name an order line it emitted moments ago, still in the writer's buffer.
-    if (entity === 'returns') states.get('order_items')?.writer.flush();
-    const missing = parents.missingParent(entity, values, at);
+    let missing = parents.missingParent(entity, values, at);
+    if (missing !== null) {
+      // Staging lookups see written rows only: the parent may be one this file emitted moments
+      // ago (a foreign source's return names the order line it just wrote), still buffered.
+      for (const state of states.values()) state.writer.flush();
+      missing = parents.missingParent(entity, values, at);
+    }
     if (missing !== null) {
       orphans.push({ row, entity, line: lines[row] as number, problem: missing });
       counters.quarantined += 1;

@@ -28,7 +28,7 @@ export class StageWriter {
   private readonly width: number;
   private readonly params: SqlValue[];
   private readonly fileValues: Record<string, SqlValue>;
-  /** Statements for partial flushes, by row count: a foreign file with returns flushes often. */
+  /** Statements for partial flushes, by row count: every parent miss flushes, so counts vary. */
   private readonly partial = new Map<number, Database.Statement<unknown[]>>();
   private pendingRows = 0;
   rowsWritten = 0;

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { deferIndexesIfEmpty } from '../load/deferred-indexes';
+import { touchesMostOf } from './scope';
 
 /** The product version valid when `ts` (UTC text) happened; lines older than a SKU's first version take that first version. */
 function versionAt(skuExpr: string, utcExpr: string): string {
@@ -39,9 +40,7 @@ function stageLatestOrders(db: Db): void {
  * no sort of a million rows; otherwise from the few touched order ids.
  */
 function touchedOrdersSource(db: Db): string {
-  const touched = Number(db.prepare('SELECT count(*) FROM t_orders').pluck().get());
-  const all = Number(db.prepare('SELECT count(*) FROM fct_orders').pluck().get());
-  return touched * 4 >= all
+  return touchesMostOf(db, 't_orders', 'fct_orders')
     ? 'fct_orders o NOT INDEXED CROSS JOIN stg_order_items i ON i.order_id = o.order_id WHERE o.order_id IN (SELECT order_id FROM t_orders) AND'
     : 't_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN stg_order_items i ON i.order_id = o.order_id WHERE';
 }
@@ -160,12 +159,6 @@ export function reresolveProductVersions(db: Db): number {
   return changed;
 }
 
-function touchesMostCustomers(db: Db): boolean {
-  const touched = Number(db.prepare('SELECT count(*) FROM t_customers').pluck().get());
-  const all = Number(db.prepare('SELECT count(*) FROM dim_customer').pluck().get());
-  return touched * 4 >= all;
-}
-
 /**
  * is_first_order marks each customer's first counted order (by creation instant, then key).
  * Days whose first-order flags flipped are added to t_dates so their new/repeat counts follow.
@@ -173,7 +166,7 @@ function touchesMostCustomers(db: Db): boolean {
 export function refreshFirstOrders(db: Db): void {
   // When most customers were touched (a first import, a rebuild), one pass over the orders in
   // storage order beats fetching each customer's orders through the index in random order.
-  const access = touchesMostCustomers(db) ? 'NOT INDEXED' : '';
+  const access = touchesMostOf(db, 't_customers', 'dim_customer') ? 'NOT INDEXED' : '';
   db.exec(`
     WITH ranked AS (
       SELECT o.order_key,

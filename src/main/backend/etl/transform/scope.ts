@@ -74,3 +74,13 @@ export function scopeCounts(db: Db): ScopeCounts {
   const count = (table: string): number => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
   return { orders: count('t_orders'), customers: count('t_customers'), skus: count('t_skus'), inventorySkus: count('t_inventory_skus'), reviews: count('t_reviews') };
 }
+
+/**
+ * True when a run touched a quarter or more of a table's rows (a first import, a rebuild): then
+ * one pass in storage order beats index seeks in random order.
+ */
+export function touchesMostOf(db: Db, touchedTable: 't_orders' | 't_customers', table: 'fct_orders' | 'dim_customer'): boolean {
+  const touched = Number(db.prepare(`SELECT count(*) FROM ${touchedTable}`).pluck().get());
+  const all = Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+  return touched * 4 >= all;
+}

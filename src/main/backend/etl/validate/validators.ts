@@ -98,15 +98,9 @@ function isProblem(value: SqlValue | RowFailure): value is RowFailure {
  * knows what this run and the warehouse hold.
  */
 export function validateRow(entity: NativeEntity, fields: readonly string[]): RowCheck {
-  const specs = ENTITY_FIELDS[entity];
-  const values: SqlValue[] = new Array<SqlValue>(specs.length);
-  for (let i = 0; i < specs.length; i += 1) {
-    const spec = specs[i] as FieldSpec;
-    const checked = checkField(spec, fields[i] ?? '');
-    if (isProblem(checked)) return checked;
-    values[i] = checked;
-  }
-  return entity === 'returns' ? checkReturnRow(values) : { isValid: true, values };
+  const values: SqlValue[] = [];
+  const found = validateInto(entity, fields, values);
+  return found === null ? { isValid: true, values } : { isValid: false, ...found };
 }
 
 /**
@@ -124,20 +118,16 @@ export function validateInto(entity: NativeEntity, fields: readonly string[], ou
     }
     out.push(checked);
   }
-  if (entity !== 'returns') return null;
-  const check = checkReturnRow(out.slice(start));
-  if (check.isValid) return null;
-  out.length = start;
-  return check;
+  const crossField = entity === 'returns' ? returnRowProblem(out, start) : null;
+  if (crossField !== null) out.length = start;
+  return crossField;
 }
 
+const RETURN_QUANTITY = ENTITY_FIELDS.returns.findIndex((s) => s.name === 'quantity');
+const RETURN_REFUND = ENTITY_FIELDS.returns.findIndex((s) => s.name === 'refund_amount');
+
 /** The one rule across fields: a return of no units only makes sense as a stated refund. */
-function checkReturnRow(values: SqlValue[]): RowCheck {
-  const specs = ENTITY_FIELDS.returns;
-  const quantity = values[specs.findIndex((s) => s.name === 'quantity')];
-  const refund = values[specs.findIndex((s) => s.name === 'refund_amount')];
-  if (quantity === 0 && refund === null) {
-    return problem('quantity', 'out_of_range', 'quantity is 0; a return of no units needs a refund_amount (the refunded amount net of tax)');
-  }
-  return { isValid: true, values };
+function returnRowProblem(values: readonly SqlValue[], start: number): RowProblem | null {
+  if (values[start + RETURN_QUANTITY] !== 0 || values[start + RETURN_REFUND] !== null) return null;
+  return { column: 'quantity', code: 'out_of_range', reason: 'quantity is 0; a return of no units needs a refund_amount (the refunded amount net of tax)' };
 }

@@ -70,26 +70,23 @@ export function planShopifyRefund(
  * the line with the most net not yet refunded, so net sales drop by what the shop gave back.
  * Only what exceeds every line's remaining net stays unplaced (then it was likely shipping).
  */
-function placeRemainder(units: PlannedReturn[], lines: readonly RefundableLine[], remainder: number, order: OrderTaxBase): RefundPlan {
-  const returns = units.sort((a, b) => a.lineNo - b.lineNo);
+function placeRemainder(units: readonly PlannedReturn[], lines: readonly RefundableLine[], remainder: number, order: OrderTaxBase): RefundPlan {
+  const byLine = (a: PlannedReturn, b: PlannedReturn) => a.lineNo - b.lineNo;
+  const returns = [...units].sort(byLine);
   if (remainder <= 0) return { returns, unplaced: 0 };
   const base = lines.reduce((sum, l) => sum + l.net, 0) + order.shipping;
   const taxRate = base > 0 ? order.tax / base : 0;
-  const refundedNet = (line: RefundableLine) => {
-    const quantity = returns.find((r) => r.lineNo === line.lineNo)?.quantity ?? 0;
-    return Math.round((line.net * quantity) / line.quantity);
+  const returnedUnits = (line: RefundableLine) => returns.find((r) => r.lineNo === line.lineNo)?.quantity ?? 0;
+  const netLeft = (line: RefundableLine) => line.net - Math.round((line.net * returnedUnits(line)) / line.quantity);
+  const target = lines.filter((l) => l.quantity > 0).sort((a, b) => netLeft(b) - netLeft(a) || a.lineNo - b.lineNo)[0];
+  const extraNet = target ? Math.min(remainder / (1 + taxRate), netLeft(target)) : 0;
+  if (!target || extraNet <= 0) return { returns, unplaced: remainder };
+  // One row per line: the stated refund covers the line's returned units and the extra money.
+  const stated = { lineNo: target.lineNo, quantity: returnedUnits(target), statedNet: target.net - netLeft(target) + extraNet };
+  return {
+    returns: [...returns.filter((r) => r.lineNo !== target.lineNo), stated].sort(byLine),
+    unplaced: Math.max(0, Math.round(remainder - extraNet * (1 + taxRate))),
   };
-  const target = [...lines]
-    .filter((l) => l.quantity > 0)
-    .sort((a, b) => b.net - refundedNet(b) - (a.net - refundedNet(a)) || a.lineNo - b.lineNo)[0];
-  if (!target) return { returns, unplaced: remainder };
-  const extraNet = Math.min(remainder / (1 + taxRate), target.net - refundedNet(target));
-  if (extraNet <= 0) return { returns, unplaced: remainder };
-  const existing = returns.find((r) => r.lineNo === target.lineNo);
-  const statedNet = refundedNet(target) + extraNet;
-  const planned = existing ? Object.assign(existing, { statedNet }) : { lineNo: target.lineNo, quantity: 0, statedNet };
-  const all = existing ? returns : [...returns, planned].sort((a, b) => a.lineNo - b.lineNo);
-  return { returns: all, unplaced: Math.max(0, Math.round(remainder - extraNet * (1 + taxRate))) };
 }
 
 export function describeUnplacedRefund(orderId: string, unplaced: number, currency: string): string {
