@@ -1,7 +1,8 @@
 import type { DateRange } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { customerTotals } from './customer-totals';
-import { countOrdersWithReturns, firstOrderCustomers } from './day-sets';
+import { firstOrderCustomers } from './customer-lifetimes';
+import { countOrdersWithReturns } from './day-sets';
 import type { Scope } from './scope';
 
 export interface CustomerCounts {
@@ -21,7 +22,7 @@ export interface CustomerCounts {
  */
 export function customerCounts(db: Db, scope: Scope, range: DateRange): CustomerCounts {
   const totals = customerTotals(db, scope, range);
-  const first = firstOrderCustomers(db, scope, range, totals.orders.length);
+  const first = firstOrderCustomers(db, range, totals.orders.length);
   let newCustomers = 0;
   let repeatCustomers = 0;
   for (const key of totals.keys) {

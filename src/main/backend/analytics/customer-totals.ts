@@ -1,6 +1,7 @@
 import type { DateRange } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { customerMask, dayNumber, maxCustomerKey, maxOrderKey, readDaySets, readMonthSets, splitForMonthSets, type CustomerMask } from './day-sets';
+import { lifetimeTotalsCovering } from './customer-lifetimes';
 import type { Scope } from './scope';
 
 /**
@@ -35,7 +36,7 @@ function add(totals: CustomerTotals, key: number, orders: number, net: number, d
 
 /** Month tuples [customer, orders, net, first day, last day]; day tuples [customer, orders, net]. */
 function allCategories(db: Db, scope: Scope, range: DateRange, mask: CustomerMask | null, totals: CustomerTotals): CustomerTotals {
-  const split = splitForMonthSets(db, range);
+  const split = splitForMonthSets(db, range, 'customer', scope.currency);
   if (split.months) {
     for (const cell of readMonthSets(db, 'customer', scope, split.months, { byCategory: false })) {
       const d = cell.data;
@@ -79,6 +80,11 @@ function addOrderCells(db: Db, scope: Scope, range: DateRange, mask: CustomerMas
 }
 
 export function customerTotals(db: Db, scope: Scope, range: DateRange): CustomerTotals {
+  return lifetimeTotalsCovering(db, scope, range, customerMask(db, scope)) ?? customerTotalsFromCells(db, scope, range);
+}
+
+/** The same totals summed from the month and day cells, for any range and filters. */
+export function customerTotalsFromCells(db: Db, scope: Scope, range: DateRange): CustomerTotals {
   const mask = customerMask(db, scope);
   const totals = emptyTotals(maxCustomerKey(db) + 1);
   if (!scope.categories) return allCategories(db, scope, range, mask, totals);
@@ -86,7 +92,7 @@ export function customerTotals(db: Db, scope: Scope, range: DateRange): Customer
   totals.shipping = 0;
   // Month cells count each order once per category, so they add up exactly for ONE category;
   // several categories need the day order cells to count an order with lines in two of them once.
-  const split = scope.categories.length === 1 ? splitForMonthSets(db, range) : { months: null, days: [range] };
+  const split = scope.categories.length === 1 ? splitForMonthSets(db, range, 'customer', scope.currency) : { months: null, days: [range] };
   if (split.months) {
     for (const cell of readMonthSets(db, 'customer_category', scope, split.months, { byCategory: true })) {
       const d = cell.data;

@@ -41,17 +41,23 @@ function readLifetimes(db: Db, currency: string | null, keys: readonly number[] 
   return new Map(rows.map(([key, first, last, clv]) => [key, { first, last, clv }]));
 }
 
-/** RANK() OVER (ORDER BY net DESC) of the shown customers: 1 + the number of customers with more net revenue. */
+/**
+ * RANK() OVER (ORDER BY net DESC) of the shown customers: 1 + the number of customers with more
+ * net revenue, by binary search in the sorted values (a scan per shown row cost 11 ms at 50k).
+ */
 function netRanks(shown: readonly number[], keys: readonly number[], net: Float64Array): Map<number, number> {
-  const values = Float64Array.from(keys, (k) => net[k] ?? 0);
-  return new Map(
-    shown.map((key) => {
-      const own = net[key] ?? 0;
-      let above = 0;
-      for (const v of values) if (v > own) above += 1;
-      return [key, above + 1];
-    }),
-  );
+  const values = Float64Array.from(keys, (k) => net[k] ?? 0).sort();
+  const greaterThan = (own: number): number => {
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((values[mid] as number) <= own) lo = mid + 1;
+      else hi = mid;
+    }
+    return values.length - lo;
+  };
+  return new Map(shown.map((key) => [key, greaterThan(net[key] ?? 0) + 1]));
 }
 
 function toCustomerRow(key: number, totals: CustomerTotals, profile: CustomerProfile | undefined, lifetime: Lifetime | undefined, rank: number): CustomerRow {

@@ -1,6 +1,7 @@
 import type { DateRange } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { decodeTuples, type DaySetKind } from './aggregates/day-set-codec';
+import { monthEnd } from './aggregates/day-sets-refresh';
 import { hasMonthSets } from './aggregates/month-sets';
 import { customerAttributes } from './customer-base';
 import { addDays, type Scope } from './scope';
@@ -73,14 +74,41 @@ export function splitByMonths(range: DateRange): { months: DateRange | null; day
   return { months: { from: firstWhole.slice(0, 7), to: lastWholeEnd.slice(0, 7) }, days };
 }
 
-/** Like splitByMonths, but all days when the warehouse has no month cells (migrated before 0021). */
-export function splitForMonthSets(db: Db, range: DateRange): { months: DateRange | null; days: DateRange[] } {
-  return hasMonthSets(db) ? splitByMonths(range) : { months: null, days: [range] };
+/** Day-cell kinds whose dates bound a month cell of the same rows ('customer' and 'order' share order dates). */
+type DatedKind = 'customer' | 'line' | 'return';
+
+/**
+ * The range stretched to whole months at an end where the warehouse has no cell of the kind
+ * beyond it (the data starts or ends there): the month cell then holds exactly the range's days,
+ * so "the last 90 days" reads the current month's one cell instead of its 30 day cells.
+ */
+function stretchToDataEdges(db: Db, kind: DatedKind, currency: string | null, range: DateRange): DateRange {
+  const bounds = db
+    .prepare<[string, string | null, string, string | null], [string | null, string | null]>(
+      `SELECT (SELECT min(date_key) FROM agg_day_sets WHERE kind = ? AND currency = ?),
+              (SELECT max(date_key) FROM agg_day_sets WHERE kind = ? AND currency = ?)`,
+    )
+    .raw()
+    .get(kind, currency, kind, currency);
+  const [first, last] = bounds ?? [null, null];
+  if (first === null || last === null) return range;
+  return {
+    from: first >= range.from ? `${range.from.slice(0, 7)}-01` : range.from,
+    to: last <= range.to ? monthEnd(range.to) : range.to,
+  };
+}
+
+/**
+ * Like splitByMonths for the cells of `kind`, stretched to the data's edges; all days when the
+ * warehouse has no month cells (migrated before 0021).
+ */
+export function splitForMonthSets(db: Db, range: DateRange, kind: DatedKind, currency: string | null): { months: DateRange | null; days: DateRange[] } {
+  return hasMonthSets(db) ? splitByMonths(stretchToDataEdges(db, kind, currency, range)) : { months: null, days: [range] };
 }
 
 /** Returns booked in the range [order, customer or -1, sku id, refund]: month cells for whole months, day cells for the rest. */
 export function readReturnCells(db: Db, scope: Scope, range: DateRange): DaySetCell[] {
-  const split = splitForMonthSets(db, range);
+  const split = splitForMonthSets(db, range, 'return', scope.currency);
   return [
     ...(split.months ? readMonthSets(db, 'return', scope, split.months, { byCategory: true }) : []),
     ...split.days.flatMap((days) => readDaySets(db, 'return', scope, days, { byCategory: true })),
@@ -114,15 +142,6 @@ export function maxCustomerKey(db: Db): number {
 
 export function maxOrderKey(db: Db): number {
   return Number(db.prepare('SELECT coalesce(max(order_key), 0) FROM fct_orders').pluck().get());
-}
-
-/** Customers whose first counted order (any currency) falls in the range. */
-export function firstOrderCustomers(db: Db, scope: Scope, range: DateRange, size: number): Uint8Array {
-  const first = new Uint8Array(size);
-  for (const cell of readDaySets(db, 'first', scope, range, { byCategory: false })) {
-    for (const key of cell.data) if (key < size) first[key] = 1;
-  }
-  return first;
 }
 
 /** Distinct orders with a return booked in the range (the return rate by orders). */

@@ -1,7 +1,7 @@
 import type { InventoryAlertsResult, InventoryStatusResult, ParsedFilters } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { UNKNOWN_LABEL } from './labels';
-import { productSales } from './product-sales';
+import { skusSold } from './product-sales';
 import { addDays, daysBetween, metaOf, noMatchReason, resolveScope, type Scope } from './scope';
 
 /** Days of cover look at the average daily units sold over this many days before the stock date. */
@@ -28,7 +28,7 @@ function skusSoldInSlice(db: Db, filters: ParsedFilters): { skus: Set<string>; s
   if (filters.region.length + filters.channel.length + filters.segment.length === 0) return null;
   const scope = resolveScope(db, filters);
   if (scope.emptyReason || !scope.range) return { skus: new Set(), scope, reason: scope.emptyReason ?? 'The date range is empty.' };
-  const skus = new Set(productSales(db, scope, scope.range).map((p) => p.sku));
+  const skus = skusSold(db, scope, scope.range);
   const reason = skus.size === 0 ? `No SKU was sold under these filters: ${noMatchReason(scope)}` : null;
   return { skus, scope, reason };
 }

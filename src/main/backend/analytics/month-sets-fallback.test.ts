@@ -25,6 +25,9 @@ const CASES = [
   { from: '2024-01-15', to: '2024-04-30', region: ['North', 'South'] },
   { from: '2024-02-01', to: '2024-05-31', category: ['Shoes'], segment: ['retail'] },
   { from: '2024-01-01', to: '2024-06-08', category: ['Shoes', 'Hats'], channel: ['web'] },
+  // Ranges that start before the data or end on its last day read the edge months' cells whole.
+  { from: '2024-03-10', to: '2024-06-08', region: ['North'] },
+  { from: '2023-12-20', to: '2024-02-10', segment: ['retail'], category: ['Shoes'] },
 ];
 const EXTRA: Record<string, Record<string, unknown>> = { breakdown: { dimension: 'region' }, customer: { customerId: 'C003' }, product: { sku: 'SKU-2' } };
 

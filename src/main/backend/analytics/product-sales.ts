@@ -1,7 +1,7 @@
 import type { DateRange } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { monthChunks, monthEnd } from './aggregates/day-sets-refresh';
-import { customerMask, readDaySets, readMonthSets, readReturnCells, splitByMonths, splitForMonthSets, type CustomerMask } from './day-sets';
+import { customerMask, readDaySets, readMonthSets, readReturnCells, splitByMonths, splitForMonthSets, type CustomerMask, type DaySetCell } from './day-sets';
 import { addDays, daysBetween, type Scope } from './scope';
 
 export interface ProductSales {
@@ -42,15 +42,28 @@ function addTo(sums: SumsBySkuCategory, sign: number, skuId: number, category: s
   entry.lines += sign * lines;
 }
 
-/** Line day cells [sku, customer, net, units, lines], under every filter. */
-function addLines(db: Db, scope: Scope, range: DateRange, mask: CustomerMask | null, sums: SumsBySkuCategory, sign: number): void {
-  for (const cell of readDaySets(db, 'line', scope, range, { byCategory: true })) {
+type LineVisitor = (skuId: number, category: string, net: number, units: number, lines: number) => void;
+
+/** Line cells [sku, customer, net, units, lines] of the customers in the mask (null: everyone). */
+function visitLineCells(cells: readonly DaySetCell[], mask: CustomerMask | null, visit: LineVisitor): void {
+  for (const cell of cells) {
     const d = cell.data;
     for (let i = 0; i < d.length; i += 5) {
       if (mask && !mask.has(d[i + 1] as number)) continue;
-      addTo(sums, sign, d[i] as number, cell.category, d[i + 2] as number, d[i + 3] as number, d[i + 4] as number);
+      visit(d[i] as number, cell.category, d[i + 2] as number, d[i + 3] as number, d[i + 4] as number);
     }
   }
+}
+
+function addLines(db: Db, scope: Scope, range: DateRange, mask: CustomerMask | null, sums: SumsBySkuCategory, sign: number): void {
+  visitLineCells(readDaySets(db, 'line', scope, range, { byCategory: true }), mask, (skuId, category, net, units, lines) => addTo(sums, sign, skuId, category, net, units, lines));
+}
+
+/** Every line in the range under every filter: month line cells for whole months, day line cells for the rest. */
+function forEachLineOf(db: Db, scope: Scope, range: DateRange, mask: CustomerMask, visit: LineVisitor): void {
+  const split = splitForMonthSets(db, range, 'line', scope.currency);
+  if (split.months) visitLineCells(readMonthSets(db, 'line', scope, split.months, { byCategory: true }), mask, visit);
+  for (const days of split.days) visitLineCells(readDaySets(db, 'line', scope, days, { byCategory: true }), mask, visit);
 }
 
 /** Product month cells [sku, net, units, lines] (channel and category filters only). */
@@ -90,17 +103,7 @@ export function productSales(db: Db, scope: Scope, range: DateRange): ProductSal
   const mask = customerMask(db, scope);
   const sums: SumsBySkuCategory = new Map();
   if (mask) {
-    // Region / segment need the customer: line cells, per month for whole months.
-    const split = splitForMonthSets(db, range);
-    if (split.months) {
-      for (const cell of readMonthSets(db, 'line', scope, split.months, { byCategory: true })) {
-        const d = cell.data;
-        for (let i = 0; i < d.length; i += 5) {
-          if (mask.has(d[i + 1] as number)) addTo(sums, 1, d[i] as number, cell.category, d[i + 2] as number, d[i + 3] as number, d[i + 4] as number);
-        }
-      }
-    }
-    for (const days of split.days) addLines(db, scope, days, mask, sums, 1);
+    forEachLineOf(db, scope, range, mask, (skuId, category, net, units, lines) => addTo(sums, 1, skuId, category, net, units, lines));
   } else {
     const split = splitByMonths(range);
     if (split.months) addMonths(db, scope, split.months, sums);
@@ -143,4 +146,18 @@ export function productSales(db: Db, scope: Scope, range: DateRange): ProductSal
       const s = bySku.get(id) as { net: number; units: number; lines: number; refund: number; category: string };
       return { sku, name, category: s.category, isProduct: isProduct === 1, net: s.net - s.refund, units: s.units, lines: s.lines };
     });
+}
+
+/**
+ * The SKUs with a line in the range under every filter. Under a region or segment filter it only
+ * collects ids from the line cells (the Inventory page lists these SKUs and needs no sums).
+ */
+export function skusSold(db: Db, scope: Scope, range: DateRange): Set<string> {
+  const mask = customerMask(db, scope);
+  if (!mask) return new Set(productSales(db, scope, range).map((p) => p.sku));
+  const ids = new Set<number>();
+  forEachLineOf(db, scope, range, mask, (skuId) => ids.add(skuId));
+  if (ids.size === 0) return new Set();
+  const skus = db.prepare<[], [number, string]>('SELECT sku_id, sku FROM agg_sku').raw().all();
+  return new Set(skus.filter(([id]) => ids.has(id)).map(([, sku]) => sku));
 }
