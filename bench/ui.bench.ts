@@ -28,7 +28,7 @@ const COPY_DIR = path.join(os.tmpdir(), 'storelens-ui-bench');
 function analyticsBenchWarehouse(): string | null {
   if (!existsSync(ANALYTICS_BENCH_DIR)) return null;
   const candidates = readdirSync(ANALYTICS_BENCH_DIR)
-    .filter((f) => /^work-storelens-analytics-bench-1000000-.*\.sqlite$/.test(f))
+    .filter((f) => /^work-.*\.sqlite$/.test(f))
     .map((f) => path.join(ANALYTICS_BENCH_DIR, f))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   return candidates[0] ?? null;

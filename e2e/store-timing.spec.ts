@@ -39,7 +39,8 @@ test('timing report: page switches, filter redraws, table scrolling', async ({ o
       // Overview was the landing page, so even its "first" switch finds its answers cached.
       await armClock(page);
       await app.nav.getByRole('link', { name: label, exact: true }).click();
-      lines.push(`page switch → ${label} (${visit}): ${describeRedraw(await readRedraw(app))} (target ≤ 500 ms)`);
+      const redraw = await readRedraw(app);
+      lines.push(`page switch → ${label} (${visit}): ${describeRedraw(redraw)} (target ≤ 500 ms)${redraw.calls > 0 ? `\n    calls: ${redraw.timeline}` : ''}`);
     }
   }
 

@@ -37,6 +37,8 @@ export interface Redraw {
   /** Engine calls sent since the click, and when the last one answered before the last chart was drawn. */
   calls: number;
   lastAnswerMs: number;
+  /** Each call as "method sent→answered" in ms after the click, to see which answer was waited for. */
+  timeline: string;
 }
 
 /** Starts the clock at the next click anywhere and forgets earlier engine calls. */
@@ -56,7 +58,10 @@ export async function readRedraw(app: AppPage): Promise<Redraw> {
     const drawnAt = Math.max(clickAt, ...chartIds.map((id) => window.__storelensCharts?.[id]?.renderedAt ?? Number.NaN));
     const calls = window.__storelensRequests ?? [];
     const answers = calls.map((c) => c.end ?? Number.POSITIVE_INFINITY).filter((end) => end <= drawnAt);
-    return { totalMs: drawnAt - clickAt, charts: chartIds.length, calls: calls.length, lastAnswerMs: Math.max(clickAt, ...answers) - clickAt };
+    const timeline = calls
+      .map((c) => `${c.method.replace(/^[a-z]+\./, '')} ${(c.start - clickAt).toFixed(0)}→${c.end === undefined ? '…' : (c.end - clickAt).toFixed(0)}`)
+      .join(', ');
+    return { totalMs: drawnAt - clickAt, charts: chartIds.length, calls: calls.length, lastAnswerMs: Math.max(clickAt, ...answers) - clickAt, timeline };
   }, ids);
 }
 

@@ -23,7 +23,7 @@ export class DesktopController {
   private window: BrowserWindow | null = null;
 
   constructor(private readonly settings: SettingsStore) {
-    this.session = new WarehouseSession({ settings, appVersion: appVersion(), electronVersion: process.versions.electron ?? null });
+    this.session = new WarehouseSession({ settings, appVersion: appVersion(), electronVersion: process.versions.electron ?? null, warmUp: true });
   }
 
   /** The last warehouse used if it still opens, otherwise the default one in the user-data folder. */

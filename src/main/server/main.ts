@@ -20,6 +20,7 @@ const backend = createBackend({
   warehousePath: warehousePathFor(dataDir),
   settings: new JsonFileSettingsStore(path.join(dataDir, 'settings.json')),
   appVersion: appVersion(),
+  warmUp: true,
 });
 const server = await startBridgeServer({
   backend,

@@ -12,6 +12,8 @@ export interface WarehouseSessionOptions {
   settings: SettingsStore;
   appVersion: string;
   electronVersion?: string | null;
+  /** Passed to each backend: the desktop app warms its analytics lookups in idle time. */
+  warmUp?: boolean;
 }
 
 /**
@@ -69,6 +71,7 @@ export class WarehouseSession {
       settings: this.options.settings,
       appVersion: this.options.appVersion,
       electronVersion: this.options.electronVersion ?? null,
+      warmUp: this.options.warmUp ?? false,
     });
     await this.close();
     this.backend = next;
