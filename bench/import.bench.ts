@@ -132,17 +132,49 @@ function pandasLoad(file: string): number | null {
   return (JSON.parse(result.stdout) as { total: number }).total;
 }
 
-/** Highest RSS seen in each phase of the import, sampled whenever it reports progress. */
+/** The process's peak RSS so far in MiB (Linux: VmHWM), or null where /proc is not there. */
+function highWaterMib(): number | null {
+  if (!existsSync('/proc/self/status')) return null;
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) / 1024 : null;
+}
+
+/**
+ * Peak RSS (MiB, like the total) of each phase of the import. The RSS at a progress report misses
+ * what a phase peaked at between reports, and credits a previous phase's leftovers to the next one
+ * (the JS heap the aggregate refresh leaves behind showed up as the quality checks' peak). So at
+ * each report the high-water mark, if it rose since the last report, is credited to the phase that
+ * ran in between; without /proc, the RSS at the reports (a lower bound).
+ */
 class PhaseRss {
   private readonly peaks = new Map<string, number>();
+  private current: string | null = null;
+  private highWater = highWaterMib() ?? 0;
 
   sample(phase: string): void {
-    const key = phase.startsWith('staging') ? 'staging' : phase.startsWith('building facts') ? 'facts' : phase;
-    this.peaks.set(key, Math.max(this.peaks.get(key) ?? 0, process.memoryUsage.rss() / 1e6));
+    this.creditHighWater();
+    this.current = phase.startsWith('staging') ? 'staging' : phase.startsWith('building facts') ? 'facts' : phase;
+    this.note(this.current, process.memoryUsage.rss() / 1024 / 1024);
+  }
+
+  /** After the import returns: the last phase (quality checks and the commit) gets its share. */
+  finish(): void {
+    this.creditHighWater();
   }
 
   describe(): string {
-    return [...this.peaks].map(([phase, mb]) => `${phase} ${mb.toFixed(0)}`).join(', ');
+    return [...this.peaks].map(([phase, mib]) => `${phase} ${mib.toFixed(0)}`).join(', ');
+  }
+
+  private creditHighWater(): void {
+    const highWater = highWaterMib();
+    if (highWater === null || this.current === null || highWater <= this.highWater) return;
+    this.highWater = highWater;
+    this.note(this.current, highWater);
+  }
+
+  private note(phase: string, mib: number): void {
+    this.peaks.set(phase, Math.max(this.peaks.get(phase) ?? 0, mib));
   }
 }
 
@@ -175,6 +207,7 @@ async function main(): Promise<void> {
   const cpuBefore = process.cpuUsage();
   const loadBefore = loadavg();
   const full = await timed(() => runImport(db, { kind: 'files', source: FLAT, files, progress: (_done, _total, phase) => rss.sample(phase) }));
+  rss.finish();
   const cpu = process.cpuUsage(cpuBefore);
   const result = full.value;
   const lines = result.files.find((f) => f.path.endsWith('order_items.csv'));
@@ -203,7 +236,7 @@ async function main(): Promise<void> {
   console.log(`    + analytics aggregates refresh ${((result.transformMs - factsMs) / 1000).toFixed(2)} s`);
   console.log(`  quality checks: ${(result.qualityMs / 1000).toFixed(2)} s`);
   console.log(`  full import: ${full.seconds.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU (all threads)`);
-  console.log(`  peak RSS by phase (MB, sampled at progress): ${rss.describe()}`);
+  console.log(`  peak RSS by phase (MiB; the high-water mark each phase reached): ${rss.describe()}`);
   if (readerRuns.length > 0) {
     console.log('\nOrder-lines staging, reader on the writer\'s thread vs in a worker (parents staged once, same warehouse):');
     for (const run of readerRuns) {
