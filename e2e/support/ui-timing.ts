@@ -37,7 +37,7 @@ export interface Redraw {
   /** Engine calls sent since the click, and when the last one answered before the last chart was drawn. */
   calls: number;
   lastAnswerMs: number;
-  /** Each call as "method sent→answered" in ms after the click, to see which answer was waited for. */
+  /** Each call as "method sent→answered", then each chart's draw, in ms after the click: what was waited for. */
   timeline: string;
 }
 
@@ -61,7 +61,8 @@ export async function readRedraw(app: AppPage): Promise<Redraw> {
     const timeline = calls
       .map((c) => `${c.method.replace(/^[a-z]+\./, '')} ${(c.start - clickAt).toFixed(0)}→${c.end === undefined ? '…' : (c.end - clickAt).toFixed(0)}`)
       .join(', ');
-    return { totalMs: drawnAt - clickAt, charts: chartIds.length, calls: calls.length, lastAnswerMs: Math.max(clickAt, ...answers) - clickAt, timeline };
+    const charts = chartIds.map((id) => `${id} drawn ${((window.__storelensCharts?.[id]?.renderedAt ?? Number.NaN) - clickAt).toFixed(0)}`).join(', ');
+    return { totalMs: drawnAt - clickAt, charts: chartIds.length, calls: calls.length, lastAnswerMs: Math.max(clickAt, ...answers) - clickAt, timeline: `${timeline}; ${charts}` };
   }, ids);
 }
 
