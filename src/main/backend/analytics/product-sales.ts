@@ -1,7 +1,9 @@
 import type { DateRange } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { monthChunks, monthEnd } from './aggregates/day-sets-refresh';
+import { hasMonthSets } from './aggregates/month-sets';
 import { customerMask, readDaySets, readMonthSets, readReturnCells, splitByMonths, splitForMonthSets, type CustomerMask, type DaySetCell } from './day-sets';
+import { cachedUntilDataChanges } from './read-cache';
 import { addDays, daysBetween, type Scope } from './scope';
 
 export interface ProductSales {
@@ -42,15 +44,16 @@ function addTo(sums: SumsBySkuCategory, sign: number, skuId: number, category: s
   entry.lines += sign * lines;
 }
 
-type LineVisitor = (skuId: number, category: string, net: number, units: number, lines: number) => void;
+/** `sign` −1: lines of days outside the range, taken back out of a month cell that holds them. */
+type LineVisitor = (skuId: number, category: string, net: number, units: number, lines: number, sign: number) => void;
 
 /** Line cells [sku, customer, net, units, lines] of the customers in the mask (null: everyone). */
-function visitLineCells(cells: readonly DaySetCell[], mask: CustomerMask | null, visit: LineVisitor): void {
+function visitLineCells(cells: readonly DaySetCell[], mask: CustomerMask | null, visit: LineVisitor, sign = 1): void {
   for (const cell of cells) {
     const d = cell.data;
     for (let i = 0; i < d.length; i += 5) {
       if (mask && !mask.has(d[i + 1] as number)) continue;
-      visit(d[i] as number, cell.category, d[i + 2] as number, d[i + 3] as number, d[i + 4] as number);
+      visit(d[i] as number, cell.category, d[i + 2] as number, d[i + 3] as number, d[i + 4] as number, sign);
     }
   }
 }
@@ -59,11 +62,42 @@ function addLines(db: Db, scope: Scope, range: DateRange, mask: CustomerMask | n
   visitLineCells(readDaySets(db, 'line', scope, range, { byCategory: true }), mask, (skuId, category, net, units, lines) => addTo(sums, sign, skuId, category, net, units, lines));
 }
 
-/** Every line in the range under every filter: month line cells for whole months, day line cells for the rest. */
+/**
+ * Days of ONE month: when they cover most of it, the month cell minus the few days left out is
+ * cheaper than reading every day (30 day cells cost about three times one month cell).
+ */
+function monthPart(part: DateRange): { month: DateRange; outside: DateRange[]; isWholeCheaper: boolean } {
+  const monthStart = `${part.from.slice(0, 7)}-01`;
+  const last = monthEnd(part.from);
+  const outside = [
+    ...(part.from > monthStart ? [{ from: monthStart, to: addDays(part.from, -1) }] : []),
+    ...(part.to < last ? [{ from: addDays(part.to, 1), to: last }] : []),
+  ];
+  const outsideDays = outside.reduce((n, r) => n + daysBetween(r.from, r.to) + 1, 0);
+  const month = { from: part.from.slice(0, 7), to: part.from.slice(0, 7) };
+  return { month, outside, isWholeCheaper: outsideDays < daysBetween(part.from, part.to) + 1 };
+}
+
+/**
+ * Every line in the range under every filter (a region or segment mask included): month line
+ * cells for whole months and for nearly whole ones (less the days outside, visited with sign
+ * −1), day line cells for the rest.
+ */
 function forEachLineOf(db: Db, scope: Scope, range: DateRange, mask: CustomerMask, visit: LineVisitor): void {
   const split = splitForMonthSets(db, range, 'line', scope.currency);
   if (split.months) visitLineCells(readMonthSets(db, 'line', scope, split.months, { byCategory: true }), mask, visit);
-  for (const days of split.days) visitLineCells(readDaySets(db, 'line', scope, days, { byCategory: true }), mask, visit);
+  const withMonthSets = split.months !== null || hasMonthSets(db);
+  for (const days of split.days) {
+    for (const chunk of monthChunks({ fromDate: days.from, toDate: days.to })) {
+      const part = monthPart({ from: chunk.fromDate, to: chunk.toDate });
+      if (!withMonthSets || !part.isWholeCheaper) {
+        visitLineCells(readDaySets(db, 'line', scope, { from: chunk.fromDate, to: chunk.toDate }, { byCategory: true }), mask, visit);
+        continue;
+      }
+      visitLineCells(readMonthSets(db, 'line', scope, part.month, { byCategory: true }), mask, visit);
+      for (const outside of part.outside) visitLineCells(readDaySets(db, 'line', scope, outside, { byCategory: true }), mask, visit, -1);
+    }
+  }
 }
 
 /** Product month cells [sku, net, units, lines] (channel and category filters only). */
@@ -74,24 +108,14 @@ function addMonths(db: Db, scope: Scope, months: DateRange, sums: SumsBySkuCateg
   }
 }
 
-/**
- * Days of ONE month: when they cover most of it, the month cell minus the few days left out is
- * cheaper than summing every day (a 90-day range reads two months and a couple of days).
- */
-function addMonthPart(db: Db, scope: Scope, part: DateRange, sums: SumsBySkuCategory): void {
-  const monthStart = `${part.from.slice(0, 7)}-01`;
-  const last = monthEnd(part.from);
-  const outside = [
-    ...(part.from > monthStart ? [{ from: monthStart, to: addDays(part.from, -1) }] : []),
-    ...(part.to < last ? [{ from: addDays(part.to, 1), to: last }] : []),
-  ];
-  const outsideDays = outside.reduce((n, r) => n + daysBetween(r.from, r.to) + 1, 0);
-  if (outsideDays >= daysBetween(part.from, part.to) + 1) {
-    addLines(db, scope, part, null, sums, 1);
+function addMonthPart(db: Db, scope: Scope, range: DateRange, sums: SumsBySkuCategory): void {
+  const part = monthPart(range);
+  if (!part.isWholeCheaper) {
+    addLines(db, scope, range, null, sums, 1);
     return;
   }
-  addMonths(db, scope, { from: part.from.slice(0, 7), to: part.from.slice(0, 7) }, sums);
-  for (const days of outside) addLines(db, scope, days, null, sums, -1);
+  addMonths(db, scope, part.month, sums);
+  for (const days of part.outside) addLines(db, scope, days, null, sums, -1);
 }
 
 /**
@@ -103,7 +127,7 @@ export function productSales(db: Db, scope: Scope, range: DateRange): ProductSal
   const mask = customerMask(db, scope);
   const sums: SumsBySkuCategory = new Map();
   if (mask) {
-    forEachLineOf(db, scope, range, mask, (skuId, category, net, units, lines) => addTo(sums, 1, skuId, category, net, units, lines));
+    forEachLineOf(db, scope, range, mask, (skuId, category, net, units, lines, sign) => addTo(sums, sign, skuId, category, net, units, lines));
   } else {
     const split = splitByMonths(range);
     if (split.months) addMonths(db, scope, split.months, sums);
@@ -155,9 +179,26 @@ export function productSales(db: Db, scope: Scope, range: DateRange): ProductSal
 export function skusSold(db: Db, scope: Scope, range: DateRange): Set<string> {
   const mask = customerMask(db, scope);
   if (!mask) return new Set(productSales(db, scope, range).map((p) => p.sku));
-  const ids = new Set<number>();
-  forEachLineOf(db, scope, range, mask, (skuId) => ids.add(skuId));
-  if (ids.size === 0) return new Set();
-  const skus = db.prepare<[], [number, string]>('SELECT sku_id, sku FROM agg_sku').raw().all();
-  return new Set(skus.filter(([id]) => ids.has(id)).map(([, sku]) => sku));
+  // Lines per SKU id (small dense integers), signed: a nearly whole month is its month cell less
+  // the days outside the range.
+  const skuOf = skuNames(db);
+  const lines = new Float64Array(skuOf.length);
+  forEachLineOf(db, scope, range, mask, (skuId, _category, _net, _units, count, sign) => {
+    lines[skuId] = (lines[skuId] ?? 0) + sign * count;
+  });
+  const sold = new Set<string>();
+  lines.forEach((count, id) => {
+    const sku = skuOf[id];
+    if (count > 0 && sku !== undefined) sold.add(sku);
+  });
+  return sold;
+}
+
+/** SKU by agg_sku id; ids only grow, so one read per data version serves every call. */
+function skuNames(db: Db): (string | undefined)[] {
+  return cachedUntilDataChanges(db, 'sku-names', () => {
+    const names: (string | undefined)[] = [];
+    for (const [id, sku] of db.prepare<[], [number, string]>('SELECT sku_id, sku FROM agg_sku').raw().iterate()) names[id] = sku;
+    return names;
+  });
 }

@@ -134,6 +134,15 @@ describe('inventory under region, channel and segment filters', () => {
     }
   });
 
+  it('nearly whole months at both edges (month cells less the days outside) list the same SKUs as the lines', () => {
+    const edges: ExpectedFilters = { from: '2024-03-02', to: '2024-05-30', currency: 'EUR', region: ['North'] };
+    const soldAtEdges = new Set(model.linesIn(edges).map((l) => l.line.sku));
+    const result = inventoryStatus(warehouse.db, filters(edges), { onlyAtRisk: false, limit: 100 });
+    const want = spec.inventory.filter((d) => d.date === latestDay && soldAtEdges.has(d.sku)).map((d) => d.sku).sort();
+    expect(want.length).toBeGreaterThan(0);
+    expect(result.items.rows.map((r) => r[0]).sort()).toEqual(want);
+  });
+
   it('days of cover from the units sold (every currency) in the 28 days up to the stock day', () => {
     const result = inventoryStatus(warehouse.db, filters({}), { onlyAtRisk: false, limit: 100 });
     const from = addDays(latestDay, -28);
@@ -195,6 +204,9 @@ describe('best sellers over nearly whole months (month cells minus the days left
   it.each([
     { from: '2024-02-03', to: '2024-04-28', currency: 'EUR' },
     { from: '2024-03-02', to: '2024-03-30', currency: 'EUR', channel: ['web'], category: ['Shoes', 'Bags'] },
+    // A region needs the customer: line month cells less the line day cells outside the range.
+    { from: '2024-02-03', to: '2024-04-28', currency: 'EUR', region: ['North', 'South'] },
+    { from: '2024-03-02', to: '2024-05-30', currency: 'EUR', region: ['South'], category: ['Shoes', 'Bags'] },
   ] satisfies ExpectedFilters[])('every SKU with its net after returns, units and lines: %o', (f) => {
     const result = bestSellers(warehouse.db, filters(f), { by: 'revenue', limit: 1000 });
     const net = model.lineNetBy(f, (l) => l.line.sku);
