@@ -6,6 +6,7 @@ import { DrawerProvider } from './drawers/DrawerContext';
 import { FilterBar } from './filters/FilterBar';
 import { FiltersProvider } from './filters/FiltersContext';
 import { PAGES, pageById, preloadPages } from './pages/registry';
+import { PrefetchPages } from './pages/PrefetchPages';
 import { PreferencesProvider } from './preferences/PreferencesContext';
 import { useHashRoute } from './useHashRoute';
 import { useMenuCommands } from './useMenuCommands';
@@ -39,6 +40,7 @@ export function App() {
     <PreferencesProvider>
       <FiltersProvider>
         <DrawerProvider>
+          <PrefetchPages currentPageId={page.id} isEnabled={info.data !== undefined && !info.data.isEmpty} />
           <div className="app">
             <a className="skip-link" href="#main">
               Skip to content

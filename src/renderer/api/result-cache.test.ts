@@ -41,4 +41,32 @@ describe('ResultCache', () => {
     expect(isCacheableMethod('imports.listRuns')).toBe(false);
     expect(isCacheableMethod('settings.get')).toBe(false);
   });
+
+  it('shares a request on its way, stores its answer, and forgets it on failure', async () => {
+    const cache = new ResultCache();
+    let answer: (value: number) => void = () => undefined;
+    const asked = cache.track('k', new Promise<number>((resolve) => (answer = resolve)));
+    expect(cache.pending('k')).toBe(asked);
+    expect(cache.has('k')).toBe(false);
+    answer(42);
+    await asked;
+    expect(cache.pending('k')).toBeUndefined();
+    expect(cache.get('k')).toEqual({ value: 42 });
+
+    const failed = cache.track('bad', Promise.reject(new Error('no')));
+    await expect(failed).rejects.toThrow('no');
+    expect(cache.pending('bad')).toBeUndefined();
+    expect(cache.has('bad')).toBe(false);
+  });
+
+  it('after a data change, neither shares nor stores a request sent for the old data', async () => {
+    const cache = new ResultCache();
+    let answer: (value: string) => void = () => undefined;
+    const old = cache.track('k', new Promise<string>((resolve) => (answer = resolve)));
+    cache.invalidate();
+    expect(cache.pending('k')).toBeUndefined();
+    answer('stale');
+    await old;
+    expect(cache.has('k')).toBe(false);
+  });
 });

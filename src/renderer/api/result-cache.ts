@@ -8,6 +8,8 @@
  */
 export class ResultCache {
   private readonly entries = new Map<string, unknown>();
+  /** Requests on their way (a prefetch, or a page's first ask), so a second asker waits for the same answer. */
+  private readonly inFlight = new Map<string, { promise: Promise<unknown>; generation: number }>();
   private generationCounter = 0;
 
   constructor(private readonly maxEntries = 120) {}
@@ -15,6 +17,10 @@ export class ResultCache {
   /** The generation to pass back to `set` for an answer requested now. */
   get generation(): number {
     return this.generationCounter;
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
   }
 
   get(key: string): { value: unknown } | undefined {
@@ -39,7 +45,28 @@ export class ResultCache {
 
   invalidate(): void {
     this.entries.clear();
+    this.inFlight.clear();
     this.generationCounter += 1;
+  }
+
+  /** Remembers a request for the current data until it settles; its answer is stored if it succeeds. */
+  track<T>(key: string, promise: Promise<T>): Promise<T> {
+    const generation = this.generationCounter;
+    this.inFlight.set(key, { promise, generation });
+    const settle = () => {
+      if (this.inFlight.get(key)?.promise === promise) this.inFlight.delete(key);
+    };
+    promise.then((value) => {
+      settle();
+      this.set(key, value, generation);
+    }, settle);
+    return promise;
+  }
+
+  /** The request for this key already on its way for the current data, if any. */
+  pending(key: string): Promise<unknown> | undefined {
+    const entry = this.inFlight.get(key);
+    return entry && entry.generation === this.generationCounter ? entry.promise : undefined;
   }
 
   get size(): number {

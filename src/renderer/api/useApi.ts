@@ -51,13 +51,13 @@ export function useApi<T>(key: string, call: (api: Api) => Promise<T>, options: 
     }
     let isCurrent = true;
     setState((s) => (s.isLoading ? s : { ...s, isLoading: true }));
-    const generation = cache.generation;
     const run = () => {
       if (!isCurrent) return;
-      callRef
-        .current(api)
+      // A prefetch (or another view) may already be asking the same question: wait for its answer.
+      const pending = isCacheable && !isForced ? (cache.pending(key) as Promise<T> | undefined) : undefined;
+      const request = pending ?? (isCacheable ? cache.track(key, callRef.current(api)) : callRef.current(api));
+      request
         .then((data) => {
-          if (isCacheable) cache.set(key, data, generation);
           if (isCurrent) setState({ data, error: null, isLoading: false });
         })
         .catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useApiContext } from './ApiContext';
 import { callEngine, type DeclaredArgs, type DeclaredMethod, type DeclaredResult } from './engine';
+import { engineKey } from './engine-request';
 import { isCacheableMethod } from './result-cache';
 import { useApi, type ApiState } from './useApi';
 
@@ -16,7 +17,7 @@ export interface EngineOptions {
  */
 export function useEngine<M extends DeclaredMethod>(method: M, args: DeclaredArgs<M> | null, options: EngineOptions = {}): ApiState<DeclaredResult<M>> {
   const { bridge } = useApiContext();
-  const key = args === null ? `${method}:skip` : `${method}:${JSON.stringify(args)}`;
+  const key = args === null ? `${method}:skip` : engineKey(method, args);
   const call = useCallback(
     () => (args === null ? new Promise<never>(() => undefined) : callEngine(bridge, method, args)),
     // The key captures args by value, so identity changes alone never refetch.

@@ -1,4 +1,9 @@
 import { createElement, lazy, memo, type ComponentType } from 'react';
+import type { Filters } from '../../shared/contract/analytics';
+import type { EngineRequest } from '../api/engine-request';
+import { customersPrefetch } from './customers/requests';
+import { productsPrefetch } from './products/requests';
+import { salesPrefetch } from './sales/requests';
 
 type PageModule = { default: ComponentType };
 
@@ -12,6 +17,8 @@ export interface PageEntry {
   preload(): Promise<void>;
   /** Analytics pages show the global filter bar; Data and Settings do not. */
   usesFilters: boolean;
+  /** The charts' questions of a first visit, asked while the window is idle on another page. */
+  prefetch?: (filtersFor: (chartId?: string) => Filters) => EngineRequest[];
 }
 
 /**
@@ -38,9 +45,9 @@ function codeSplitPage(load: () => Promise<PageModule>): Pick<PageEntry, 'compon
 /** Navigation order is also the Ctrl/Cmd+1…8 order. */
 export const PAGES: readonly PageEntry[] = [
   { id: 'overview', label: 'Overview', icon: '◎', ...codeSplitPage(() => import('./overview/OverviewPage')), usesFilters: true },
-  { id: 'sales', label: 'Sales', icon: '↗', ...codeSplitPage(() => import('./sales/SalesPage')), usesFilters: true },
-  { id: 'customers', label: 'Customers', icon: '☺', ...codeSplitPage(() => import('./customers/CustomersPage')), usesFilters: true },
-  { id: 'products', label: 'Products', icon: '▦', ...codeSplitPage(() => import('./products/ProductsPage')), usesFilters: true },
+  { id: 'sales', label: 'Sales', icon: '↗', ...codeSplitPage(() => import('./sales/SalesPage')), usesFilters: true, prefetch: salesPrefetch },
+  { id: 'customers', label: 'Customers', icon: '☺', ...codeSplitPage(() => import('./customers/CustomersPage')), usesFilters: true, prefetch: customersPrefetch },
+  { id: 'products', label: 'Products', icon: '▦', ...codeSplitPage(() => import('./products/ProductsPage')), usesFilters: true, prefetch: productsPrefetch },
   { id: 'recommendations', label: 'Recommendations', icon: '✦', ...codeSplitPage(() => import('./recommendations/RecommendationsPage')), usesFilters: false },
   { id: 'inventory', label: 'Inventory', icon: '▤', ...codeSplitPage(() => import('./inventory/InventoryPage')), usesFilters: true },
   { id: 'data', label: 'Data', icon: '⇅', ...codeSplitPage(() => import('./data/DataPage')), usesFilters: false },

@@ -8,14 +8,16 @@ import { useDrawers } from '../../drawers/DrawerContext';
 import { useViewFilters } from '../../filters/useViewFilters';
 import { useMoney } from '../../preferences/PreferencesContext';
 import { PredictiveClvPanel } from './PredictiveClvPanel';
+import { customersRequests } from './requests';
 import { TopCustomersTable } from './TopCustomersTable';
 
 export default function CustomersPage() {
   const filters = useViewFilters();
-  const rfm = useEngine('analytics.rfm', filters && { filters, limit: 2000 });
-  const tiers = useEngine('analytics.ltvSegments', filters && { filters });
-  const cohorts = useEngine('analytics.cohortRetention', filters && { filters, maxOffset: 12 });
-  const cohortLtv = useEngine('analytics.cohortLtv', filters && { filters });
+  const requests = filters && customersRequests(filters);
+  const rfm = useEngine('analytics.rfm', requests?.rfm.args ?? null);
+  const tiers = useEngine('analytics.ltvSegments', requests?.tiers.args ?? null);
+  const cohorts = useEngine('analytics.cohortRetention', requests?.cohorts.args ?? null);
+  const cohortLtv = useEngine('analytics.cohortLtv', requests?.cohortLtv.args ?? null);
   const meta = rfm.data?.meta;
   const money = useMoney(meta?.currency, true);
   // Each chart formats with its own answer's currency, so one arriving late never redraws another.

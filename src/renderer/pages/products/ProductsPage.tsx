@@ -8,12 +8,14 @@ import { useViewFilters } from '../../filters/useViewFilters';
 import { useMoney } from '../../preferences/PreferencesContext';
 import { BasketRulesPanel } from './BasketRulesPanel';
 import { BestSellersTable } from './BestSellersTable';
+import { productsRequests } from './requests';
 
 export default function ProductsPage() {
   const filters = useViewFilters();
   const [by, setBy] = useState<'revenue' | 'units'>('revenue');
-  const best = useEngine('analytics.bestSellers', filters && { filters, by, limit: 15 });
-  const ratings = useEngine('analytics.productRatings', filters && { filters, limit: 500 });
+  const requests = filters && productsRequests(filters, by);
+  const best = useEngine('analytics.bestSellers', requests?.best.args ?? null);
+  const ratings = useEngine('analytics.productRatings', requests?.ratings.args ?? null);
   const meta = best.data?.meta;
   const money = useMoney(meta?.currency, true);
   // Formatted with its own answer's currency, so the best sellers arriving later never redraw it.

@@ -9,16 +9,18 @@ import { useFilters } from '../../filters/FiltersContext';
 import { useViewFilters } from '../../filters/useViewFilters';
 import { useMoney } from '../../preferences/PreferencesContext';
 import { ForecastPanel } from './ForecastPanel';
+import { salesRequests } from './requests';
 
 export default function SalesPage() {
   const filters = useViewFilters();
   const heatmapFilters = useViewFilters('sales-region-category');
   const [grain, setGrain] = useState<'daily' | 'monthly'>('monthly');
-  const daily = useEngine('analytics.revenueDaily', filters && grain === 'daily' ? { filters } : null);
-  const monthly = useEngine('analytics.revenueMonthly', filters && grain === 'monthly' ? { filters } : null);
-  const heatmap = useEngine('analytics.regionCategoryHeatmap', heatmapFilters && { filters: heatmapFilters });
-  const seasonality = useEngine('analytics.seasonality', filters && { filters });
-  const margin = useEngine('analytics.categoryMargin', filters && { filters });
+  const requests = filters && heatmapFilters && salesRequests(filters, heatmapFilters);
+  const daily = useEngine('analytics.revenueDaily', requests && grain === 'daily' ? requests.daily.args : null);
+  const monthly = useEngine('analytics.revenueMonthly', requests && grain === 'monthly' ? requests.monthly.args : null);
+  const heatmap = useEngine('analytics.regionCategoryHeatmap', requests?.heatmap.args ?? null);
+  const seasonality = useEngine('analytics.seasonality', requests?.seasonality.args ?? null);
+  const margin = useEngine('analytics.categoryMargin', requests?.margin.args ?? null);
   const { setCross } = useFilters();
   const meta = (grain === 'daily' ? daily.data?.meta : monthly.data?.meta) ?? heatmap.data?.meta;
   // Each chart formats with its own answer's currency, so one arriving late never redraws another.
