@@ -36,13 +36,12 @@ export class DuplicateFinder {
 
   /** True when the row (starting at `at` in `values`) is a duplicate; otherwise records it as seen. */
   isDuplicate(hash: number, values: readonly SqlValue[], at = 0): boolean {
-    if (this.seen.has(hash)) return true;
-    if (this.lookup !== null) {
-      const params = values.slice(at, at + this.keyWidth);
-      params.push(hash);
-      if (this.lookup.get(params) !== undefined) return true;
-    }
-    this.seen.add(hash);
-    return false;
+    // One probe: add() says whether it was there. A row that turns out to duplicate an earlier
+    // batch is recorded too, which changes nothing: its later copies are duplicates either way.
+    if (!this.seen.add(hash)) return true;
+    if (this.lookup === null) return false;
+    const params = values.slice(at, at + this.keyWidth);
+    params.push(hash);
+    return this.lookup.get(params) !== undefined;
   }
 }

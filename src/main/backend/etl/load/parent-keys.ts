@@ -6,15 +6,27 @@ import type { RowProblem } from '../validate/validators';
 type Statement = Database.Statement<unknown[]>;
 
 /**
+ * Known keys of one parent entity, and the last one found: a file's child rows usually come
+ * grouped by parent (an order's lines in a row), and comparing with the last key skips hashing
+ * a freshly parsed string, which was the largest single cost of staging order lines.
+ */
+interface KnownKeys {
+  keys: Set<string>;
+  last: string | null;
+}
+
+const knownKeys = (): KnownKeys => ({ keys: new Set(), last: null });
+
+/**
  * Foreign-key checks "in this run or the warehouse": keys staged so far are remembered in sets
  * (a run stages parents before children), and a miss is looked up in staging, which also sees
  * rows this run's open transaction has written. Hits are cached; misses are not, since a later
  * file of the run may bring the parent.
  */
 export class ParentKeys {
-  private readonly customers = new Set<string>();
-  private readonly products = new Set<string>();
-  private readonly orders = new Set<string>();
+  private readonly customers = knownKeys();
+  private readonly products = knownKeys();
+  private readonly orders = knownKeys();
   private readonly lookups: { customer: Statement; product: Statement; order: Statement; orderLine: Statement };
 
   constructor(db: Db) {
@@ -26,25 +38,29 @@ export class ParentKeys {
     };
   }
 
-  private has(set: Set<string>, lookup: Statement, key: string): boolean {
-    if (set.has(key)) return true;
-    if (lookup.get(key) === undefined) return false;
-    set.add(key);
+  private has(known: KnownKeys, lookup: Statement, key: string): boolean {
+    if (key === known.last) return true;
+    if (!known.keys.has(key)) {
+      if (lookup.get(key) === undefined) return false;
+      known.keys.add(key);
+    }
+    known.last = key;
     return true;
   }
 
   /** Empties the caches (they only ever save lookups), e.g. after staged rows were deleted again. */
   forgetCached(): void {
-    this.customers.clear();
-    this.products.clear();
-    this.orders.clear();
+    for (const known of [this.customers, this.products, this.orders]) {
+      known.keys.clear();
+      known.last = null;
+    }
   }
 
   /** Remembers the keys a staged (or duplicate, hence already staged) row provides; the row starts at `at` in `values`. */
   remember(entity: NativeEntity, values: readonly (string | number | null)[], at = 0): void {
-    if (entity === 'customers') this.customers.add(values[at] as string);
-    else if (entity === 'products') this.products.add(values[at] as string);
-    else if (entity === 'orders') this.orders.add(values[at] as string);
+    if (entity === 'customers') this.customers.keys.add(values[at] as string);
+    else if (entity === 'products') this.products.keys.add(values[at] as string);
+    else if (entity === 'orders') this.orders.keys.add(values[at] as string);
   }
 
   /** The first missing parent of a validated row (starting at `at` in `values`), as a problem a person can act on; null when all exist. */
@@ -79,8 +95,8 @@ export class ParentKeys {
     }
   }
 
-  private check(set: Set<string>, lookup: Statement, key: string, column: string, noun: string, file: string): RowProblem | null {
-    if (this.has(set, lookup, key)) return null;
+  private check(known: KnownKeys, lookup: Statement, key: string, column: string, noun: string, file: string): RowProblem | null {
+    if (this.has(known, lookup, key)) return null;
     return {
       column,
       code: 'unknown_parent',
