@@ -3,9 +3,13 @@ import { GROUPING_IDS } from '../dimensions';
 import { refreshCustomerAggregates } from './customer-aggregates';
 import { monthChunks, monthEnd, refreshFirstSets, refreshReturnSets } from './day-sets-refresh';
 import { productMonthFromLineCells } from './line-cells';
+import { keepHeapWithin } from './heap-budget';
 import { buildMonthFromLines, linePassContext } from './line-pass';
 import { hasMonthSets, refreshMonthSets } from './month-sets';
 import { refreshMonthlyCells } from './monthly-cells';
+
+/** JS heap allowed to build up across months of the line pass before a full collection (heap-budget.ts). */
+const MONTH_PASS_HEAP_BUDGET_MB = 192;
 
 export interface RefreshRange {
   fromDate: string;
@@ -112,6 +116,7 @@ function refreshInTransaction(db: Db, range: RefreshRange): RefreshOutcome {
       partialMonths.push(month);
     }
     const outcome = buildMonthFromLines(db, context, chunk, isWholeMonth);
+    keepHeapWithin(MONTH_PASS_HEAP_BUDGET_MB);
     salesRows += outcome.salesRows;
     daySetCells += outcome.daySetCells + (isWholeMonth ? 0 : productMonthFromLineCells(db, month));
   }
