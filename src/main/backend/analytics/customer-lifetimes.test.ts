@@ -3,6 +3,8 @@ import { FiltersSchema } from '../../../shared/contract/analytics';
 import { firstOrderCustomers, lifetimeTotalsCovering } from './customer-lifetimes';
 import { customerTotalsFromCells } from './customer-totals';
 import { customerMask } from './day-sets';
+import { overview } from './overview';
+import { isCountedStatus } from './testing/fixture';
 import { addDays, resolveScope } from './scope';
 import { sampleStore } from './testing/sample-store';
 import { seededWarehouse } from './testing/seeded-warehouse';
@@ -56,5 +58,38 @@ describe('per-customer lifetime totals', () => {
     expect(expected.length).toBeGreaterThan(0);
     const flags = firstOrderCustomers(db, range, 1000);
     expect([...flags.keys()].filter((key) => flags[key] === 1)).toEqual(expected);
+  });
+});
+
+describe('month cells at the data edge', () => {
+  /**
+   * A guest order on the very last day is in no customer's cells, but the month cells of one
+   * category count it (orders and shipping). A range ending the day before must not read that
+   * month's cell whole.
+   */
+  const spec = sampleStore({ customers: 30, orders: 300, days: 120, seed: 11 });
+  const counted = spec.orders.filter((o) => isCountedStatus(o.status) && o.currency === 'EUR');
+  const lastDay = counted.map((o) => o.date).sort().at(-1) ?? '';
+  const shoe = spec.products.find((p) => p.category === 'Shoes' && p.isProduct);
+  const guestDay = addDays(lastDay, 1);
+  spec.orders.push({
+    id: 'GUEST-LAST', customerId: null, channel: spec.orders[0]?.channel ?? 'web', date: guestDay, status: 'paid', currency: 'EUR',
+    extraDiscountCents: 0, shippingCents: 700, lines: [{ sku: shoe?.sku ?? '', quantity: 1, unitPriceCents: 5000, discountCents: 0, taxCents: 0 }],
+  });
+  const edge = seededWarehouse(spec);
+  afterAll(() => edge.dispose());
+
+  it('a one-category overview up to the day before the guest order leaves it out', () => {
+    expect(shoe).toBeDefined();
+    expect(guestDay.slice(0, 7)).toBe(lastDay.slice(0, 7));
+    const range = { from: addDays(lastDay, -40), to: lastDay };
+    const category = (sku: string) => spec.products.find((p) => p.sku === sku)?.category;
+    const inRange = spec.orders.filter((o) => isCountedStatus(o.status) && o.currency === 'EUR' && o.date >= range.from && o.date <= range.to
+      && o.lines.some((l) => category(l.sku) === 'Shoes'));
+    expect(inRange.length).toBeGreaterThan(0);
+    const result = overview(edge.db, FiltersSchema.parse({ ...range, currency: 'EUR', category: ['Shoes'], compare: 'none' }));
+    const kpi = (id: string) => result.kpis.find((k) => k.metricId === id)?.value;
+    expect(kpi('orders')).toBe(inRange.length);
+    expect(kpi('shipping')).toBeCloseTo(inRange.reduce((sum, o) => sum + o.shippingCents, 0) / 100, 6);
   });
 });

@@ -74,8 +74,13 @@ export function splitByMonths(range: DateRange): { months: DateRange | null; day
   return { months: { from: firstWhole.slice(0, 7), to: lastWholeEnd.slice(0, 7) }, days };
 }
 
-/** Day-cell kinds whose dates bound a month cell of the same rows ('customer' and 'order' share order dates). */
-type DatedKind = 'customer' | 'line' | 'return';
+/**
+ * Which day cells hold every date a month cell of the kind can hold. Customer month cells (and
+ * the per-category ones) count guest orders and orders without lines too: 'customer' day cells
+ * miss the guests and 'order' day cells the orders without lines, so both bound them.
+ */
+const DATED_BY = { customer: ['customer', 'order'], line: ['line'], return: ['return'] } as const;
+type DatedKind = keyof typeof DATED_BY;
 
 /**
  * The range stretched to whole months at an end where the warehouse has no cell of the kind
@@ -83,14 +88,17 @@ type DatedKind = 'customer' | 'line' | 'return';
  * so "the last 90 days" reads the current month's one cell instead of its 30 day cells.
  */
 function stretchToDataEdges(db: Db, kind: DatedKind, currency: string | null, range: DateRange): DateRange {
-  const bounds = db
-    .prepare<[string, string | null, string, string | null], [string | null, string | null]>(
-      `SELECT (SELECT min(date_key) FROM agg_day_sets WHERE kind = ? AND currency = ?),
-              (SELECT max(date_key) FROM agg_day_sets WHERE kind = ? AND currency = ?)`,
-    )
-    .raw()
-    .get(kind, currency, kind, currency);
-  const [first, last] = bounds ?? [null, null];
+  const bounds = db.prepare<[string, string | null, string, string | null], [string | null, string | null]>(
+    `SELECT (SELECT min(date_key) FROM agg_day_sets WHERE kind = ? AND currency = ?),
+            (SELECT max(date_key) FROM agg_day_sets WHERE kind = ? AND currency = ?)`,
+  ).raw();
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const dayKind of DATED_BY[kind]) {
+    const [lo, hi] = bounds.get(dayKind, currency, dayKind, currency) ?? [null, null];
+    if (lo !== null && (first === null || lo < first)) first = lo;
+    if (hi !== null && (last === null || hi > last)) last = hi;
+  }
   if (first === null || last === null) return range;
   return {
     from: first >= range.from ? `${range.from.slice(0, 7)}-01` : range.from,
