@@ -1,8 +1,8 @@
 import type { SettingsStore } from '../../shared/contract/settings';
-import { EngineWarmUp } from './analytics/warm-up';
 import { openWarehouse, type Db } from './db/open';
 import { EventBus } from './events';
 import { JobRunner } from './jobs/runner';
+import { EngineWarmUp } from './warm-up';
 
 /** Everything a handler may touch. Built once per warehouse; Electron and browser mode share it. */
 export interface Backend {

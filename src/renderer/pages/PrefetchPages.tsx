@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useApiContext } from '../api/ApiContext';
 import { prefetchAnswers } from '../api/prefetch';
 import { useFilters } from '../filters/FiltersContext';
+import { useViewFilters } from '../filters/useViewFilters';
 import { PAGES } from './registry';
 
 /** Quiet time after the page in front settles (its own requests and charts go first). */
@@ -15,9 +16,10 @@ const IDLE_DELAY_MS = 300;
  */
 function usePrefetchPages(currentPageId: string, isEnabled: boolean): void {
   const { bridge, cache, dataVersion } = useApiContext();
-  const { state, options, filtersFor } = useFilters();
-  const needsRange = state.preset !== 'all' && state.preset !== 'custom';
-  const isReady = isEnabled && !(needsRange && !options.data);
+  const { filtersFor } = useFilters();
+  // Null exactly while the pages themselves would not ask yet.
+  const pageFilters = useViewFilters();
+  const isReady = isEnabled && pageFilters !== null;
 
   useEffect(() => {
     if (!isReady) return;

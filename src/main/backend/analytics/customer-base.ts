@@ -100,16 +100,3 @@ export function sortKeys(keys: readonly number[], valueOf: (key: number) => numb
   for (let i = 0; i < n; i++) out[i] = keyByRank[(packed[i] as number) % width] as number;
   return out;
 }
-
-/** Lifetime net (cents) in the currency for every customer that has one: historical CLV. */
-export function lifetimeNet(db: Db, currency: string | null, size: number): Float64Array {
-  return cachedUntilDataChanges(db, `lifetime-net:${currency}:${size}`, () => {
-    const net = new Float64Array(size);
-    const rows = db
-      .prepare<[string | null], [number, number]>('SELECT customer_key, net_cents FROM agg_customer_lifetime WHERE currency = ?')
-      .raw()
-      .all(currency);
-    for (const [key, value] of rows) if (key < size) net[key] = value;
-    return net;
-  });
-}

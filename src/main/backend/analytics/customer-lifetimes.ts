@@ -31,7 +31,7 @@ function readCurrencyLifetimes(db: Db, currency: string | null): CurrencyLifetim
     .raw()
     .all(currency);
   for (const [key, first, last, orders, net] of rows) {
-    if (key >= size || orders === 0) continue;
+    if (key >= size) continue;
     const from = dayNumber(first);
     const to = dayNumber(last);
     totals.keys.push(key);
@@ -44,13 +44,22 @@ function readCurrencyLifetimes(db: Db, currency: string | null): CurrencyLifetim
   return { totals, firstDay, lastDay };
 }
 
+function currencyLifetimes(db: Db, currency: string | null): CurrencyLifetimes {
+  return cachedUntilDataChanges(db, `lifetime-totals:${currency}`, () => readCurrencyLifetimes(db, currency));
+}
+
+/** Lifetime net (cents) in the currency by customer_key, 0 for none: historical CLV. */
+export function lifetimeNet(db: Db, currency: string | null): Float64Array {
+  return currencyLifetimes(db, currency).totals.net;
+}
+
 /**
  * The lifetime totals when the range holds every order of the scope's currency and no channel
  * or category filter splits a customer's orders; null when the cells must be summed instead.
  */
 export function lifetimeTotalsCovering(db: Db, scope: Scope, range: DateRange, mask: CustomerMask | null): CustomerTotals | null {
   if (scope.categories || scope.channelKeys) return null;
-  const lifetimes = cachedUntilDataChanges(db, `lifetime-totals:${scope.currency}`, () => readCurrencyLifetimes(db, scope.currency));
+  const lifetimes = currencyLifetimes(db, scope.currency);
   if (lifetimes.firstDay === null || lifetimes.lastDay === null) return null;
   if (dayNumber(range.from) > lifetimes.firstDay || dayNumber(range.to) < lifetimes.lastDay) return null;
   if (!mask) return lifetimes.totals;

@@ -1,6 +1,7 @@
 import type { LtvSegmentsResult, LtvTier, ParsedFilters } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
-import { customerBase, lifetimeNet } from './customer-base';
+import { customerBase } from './customer-base';
+import { lifetimeNet } from './customer-lifetimes';
 import { metaOf, resolveScope, toUnits } from './scope';
 
 /** Default tier bounds: the 50th, 80th and 95th percentile of historical CLV (nearest rank). */
@@ -22,7 +23,7 @@ export function ltvSegments(db: Db, filters: ParsedFilters, options: { threshold
   if (scope.emptyReason || !scope.range) return { meta: metaOf(scope, true), thresholdSource, tiers: [] };
   const base = customerBase(db, scope);
   if (!base || base.keys.length === 0) return { meta: metaOf(scope, true), thresholdSource, tiers: [] };
-  const lifetime = lifetimeNet(db, scope.currency, base.orders.length);
+  const lifetime = lifetimeNet(db, scope.currency);
   const sorted = Float64Array.from(base.keys, (key) => lifetime[key] ?? 0).sort();
   const boundsCents = options.thresholds
     ? [...options.thresholds].sort((a, b) => a - b).map((t) => Math.round(t * 100))

@@ -86,7 +86,7 @@ function monthPart(part: DateRange): { month: DateRange; outside: DateRange[]; i
 function forEachLineOf(db: Db, scope: Scope, range: DateRange, mask: CustomerMask, visit: LineVisitor): void {
   const split = splitForMonthSets(db, range, 'line', scope.currency);
   if (split.months) visitLineCells(readMonthSets(db, 'line', scope, split.months, { byCategory: true }), mask, visit);
-  const withMonthSets = split.months !== null || hasMonthSets(db);
+  const withMonthSets = hasMonthSets(db);
   for (const days of split.days) {
     for (const chunk of monthChunks({ fromDate: days.from, toDate: days.to })) {
       const part = monthPart({ from: chunk.fromDate, to: chunk.toDate });

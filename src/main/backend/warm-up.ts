@@ -1,10 +1,10 @@
-import type { Db } from '../db/open';
-import { dataFingerprint } from '../ml/warehouse/fingerprint';
-import { ANALYTICS_VIEWS } from './view-registry';
+import type { Db } from './db/open';
+import { dataFingerprint } from './ml/warehouse/fingerprint';
+import { ANALYTICS_VIEWS } from './analytics/view-registry';
 
 /**
  * Pages open on "all time": running each view once with those filters builds the per-connection
- * lookups (read-cache.ts) and pulls the aggregates into SQLite's page cache, which a first visit
+ * lookups (analytics/read-cache.ts) and pulls the aggregates into SQLite's page cache, which a first visit
  * otherwise pays for (RFM took 243 ms cold against 34 ms warm at 50k customers).
  * Views that need an id (one customer, one product) have nothing general to warm. The model
  * panels' staleness check (the data fingerprint) cost 0.5 s per call before it was cached.

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleStore } from './testing/sample-store';
-import { seededWarehouse } from './testing/seeded-warehouse';
-import { ANALYTICS_VIEWS } from './view-registry';
+import { sampleStore } from './analytics/testing/sample-store';
+import { seededWarehouse } from './analytics/testing/seeded-warehouse';
+import { ANALYTICS_VIEWS } from './analytics/view-registry';
 import { EngineWarmUp, warmUpCalls, type WarmUpCall } from './warm-up';
 
 const warehouse = seededWarehouse(sampleStore({ customers: 30, orders: 200, days: 90 }));
