@@ -15,17 +15,22 @@ const KEY_COLUMNS: { readonly [E in NativeEntity]: readonly string[] } = {
   reviews: ['review_id'],
 };
 
+/** Beyond this the set grows as it fills: a misjudged estimate must not reserve a huge table. */
+const MAX_PRESIZED_ROWS = 1 << 21;
+
 /**
  * Recognises a row already staged with identical content: earlier in this file (a hash set) or
  * in an earlier batch (an index lookup by natural key and hash, only when the entity has history,
  * so a first import pays nothing for it).
  */
 export class DuplicateFinder {
-  private readonly seen = new HashSet53();
+  private readonly seen: HashSet53;
   private readonly lookup: Database.Statement<unknown[]> | null;
   private readonly keyWidth: number;
 
-  constructor(db: Db, entity: NativeEntity) {
+  /** `expectedRows`: sizes the hash set up front, since growing it rehashes every row seen so far. */
+  constructor(db: Db, entity: NativeEntity, expectedRows = 0) {
+    this.seen = new HashSet53(Math.min(expectedRows, MAX_PRESIZED_ROWS) * 2);
     const keys = KEY_COLUMNS[entity];
     this.keyWidth = keys.length;
     const hasHistory = db.prepare(`SELECT EXISTS (SELECT 1 FROM stg_${entity}) AS x`).pluck().get() === 1;

@@ -6,16 +6,50 @@ import type { RowProblem } from '../validate/validators';
 type Statement = Database.Statement<unknown[]>;
 
 /**
- * Known keys of one parent entity, and the last one found: a file's child rows usually come
- * grouped by parent (an order's lines in a row), and comparing with the last key skips hashing
- * a freshly parsed string, which was the largest single cost of staging order lines.
+ * Known keys of one parent entity, in the order they were staged, and where the last one found
+ * sits in that order. Exports list children in their parents' order (an order's lines together,
+ * orders in the order file's order), so the next key is nearly always the last one or the one
+ * after it: two string comparisons instead of hashing a freshly parsed string and probing a
+ * million-entry table, which cost a cache miss per row and was the largest check of order lines.
  */
-interface KnownKeys {
-  keys: Set<string>;
-  last: string | null;
-}
+class KnownKeys {
+  private readonly positions = new Map<string, number>();
+  private readonly ordered: string[] = [];
+  private cursor = -1;
 
-const knownKeys = (): KnownKeys => ({ keys: new Set(), last: null });
+  /** True when the key is known; it becomes the cursor, so its successor is checked first next time. */
+  has(key: string): boolean {
+    const { ordered } = this;
+    const at = this.cursor;
+    if (at >= 0 && key === ordered[at]) return true;
+    if (key === ordered[at + 1]) {
+      this.cursor = at + 1;
+      return true;
+    }
+    const position = this.positions.get(key);
+    if (position === undefined) return false;
+    this.cursor = position;
+    return true;
+  }
+
+  add(key: string): void {
+    if (this.positions.has(key)) return;
+    this.positions.set(key, this.ordered.length);
+    this.ordered.push(key);
+  }
+
+  /** Adds a key found in staging (not staged by this run) and makes it the cursor. */
+  addFound(key: string): void {
+    this.add(key);
+    this.cursor = this.positions.get(key) as number;
+  }
+
+  clear(): void {
+    this.positions.clear();
+    this.ordered.length = 0;
+    this.cursor = -1;
+  }
+}
 
 /**
  * Foreign-key checks "in this run or the warehouse": keys staged so far are remembered in sets
@@ -24,9 +58,9 @@ const knownKeys = (): KnownKeys => ({ keys: new Set(), last: null });
  * file of the run may bring the parent.
  */
 export class ParentKeys {
-  private readonly customers = knownKeys();
-  private readonly products = knownKeys();
-  private readonly orders = knownKeys();
+  private readonly customers = new KnownKeys();
+  private readonly products = new KnownKeys();
+  private readonly orders = new KnownKeys();
   private readonly lookups: { customer: Statement; product: Statement; order: Statement; orderLine: Statement };
 
   constructor(db: Db) {
@@ -39,28 +73,22 @@ export class ParentKeys {
   }
 
   private has(known: KnownKeys, lookup: Statement, key: string): boolean {
-    if (key === known.last) return true;
-    if (!known.keys.has(key)) {
-      if (lookup.get(key) === undefined) return false;
-      known.keys.add(key);
-    }
-    known.last = key;
+    if (known.has(key)) return true;
+    if (lookup.get(key) === undefined) return false;
+    known.addFound(key);
     return true;
   }
 
   /** Empties the caches (they only ever save lookups), e.g. after staged rows were deleted again. */
   forgetCached(): void {
-    for (const known of [this.customers, this.products, this.orders]) {
-      known.keys.clear();
-      known.last = null;
-    }
+    for (const known of [this.customers, this.products, this.orders]) known.clear();
   }
 
   /** Remembers the keys a staged (or duplicate, hence already staged) row provides; the row starts at `at` in `values`. */
   remember(entity: NativeEntity, values: readonly (string | number | null)[], at = 0): void {
-    if (entity === 'customers') this.customers.keys.add(values[at] as string);
-    else if (entity === 'products') this.products.keys.add(values[at] as string);
-    else if (entity === 'orders') this.orders.keys.add(values[at] as string);
+    if (entity === 'customers') this.customers.add(values[at] as string);
+    else if (entity === 'products') this.products.add(values[at] as string);
+    else if (entity === 'orders') this.orders.add(values[at] as string);
   }
 
   /** The first missing parent of a validated row (starting at `at` in `values`), as a problem a person can act on; null when all exist. */

@@ -13,6 +13,8 @@ export interface WriterContext {
   batchId: number;
   sourceFile: string;
   ingestedAt: string;
+  /** The file's size: a one-entity file's row count is estimated from it. */
+  sizeBytes: number;
   parents: ParentKeys;
   quarantine: QuarantineWriter;
   onBytes(bytes: number): void;
@@ -35,6 +37,9 @@ export interface ReaderTotals {
   parseMs: number;
   validateMs: number;
 }
+
+/** A row-count estimate for sizing the duplicate set (order lines average ~42 bytes; the set rounds up to a power of two, so it rarely grows). */
+const BYTES_PER_ROW_ESTIMATE = 48;
 
 interface EntityState {
   writer: StageWriter;
@@ -90,7 +95,7 @@ class BatchStager {
       const { ctx } = this;
       state = {
         writer: new StageWriter(ctx.db, entity, { batchId: ctx.batchId, sourceFile: ctx.sourceFile, ingestedAt: ctx.ingestedAt }),
-        duplicates: new DuplicateFinder(ctx.db, entity),
+        duplicates: new DuplicateFinder(ctx.db, entity, this.onlyEntity === undefined ? 0 : Math.ceil(ctx.sizeBytes / BYTES_PER_ROW_ESTIMATE)),
       };
       this.states.set(entity, state);
     }
