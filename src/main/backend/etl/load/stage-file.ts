@@ -4,7 +4,7 @@ import type { NativeEntity } from '../../../../shared/data-contract/native-forma
 import type { DetectedFormat } from '../source';
 import { AppError, toErrorInfo } from '../../../../shared/result';
 import type { Db } from '../../db/open';
-import { deferIndexesIfEmpty } from './deferred-indexes';
+import { deferIndexesIfEmpty } from '../../db/deferred-indexes';
 import { sha256OfFile } from './file-digest';
 import type { FileReader } from './file-reader';
 import type { ParentKeys } from './parent-keys';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import { deferIndexesIfEmpty } from '../load/deferred-indexes';
+import { deferIndexesIfEmpty } from '../../db/deferred-indexes';
 
 /**
  * Reorder points by day range, one row per product version: valid from the version's first full

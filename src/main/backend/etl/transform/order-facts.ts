@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import { deferIndexesIfEmpty } from '../load/deferred-indexes';
+import { deferIndexesIfEmpty } from '../../db/deferred-indexes';
 import { touchesMostOf } from './scope';
 
 /** The product version valid when `ts` (UTC text) happened; lines older than a SKU's first version take that first version. */

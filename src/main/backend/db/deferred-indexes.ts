@@ -1,4 +1,4 @@
-import type { Db } from '../../db/open';
+import type { Db } from './open';
 
 /**
  * Drops the secondary indexes of an EMPTY staging table before a bulk load and returns a
