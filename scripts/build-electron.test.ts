@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempBackend } from '../src/main/backend/testing/temp-backend';
+import { customer, writeNativeFiles } from '../src/main/backend/etl/testing/csv-fixture';
+import { fromWire, type FromReader, type ToReader, type WireEvent } from '../src/main/backend/etl/load/reader-protocol';
 import { buildElectron, REPO_ROOT } from './desktop/build-electron';
 
 let outDir = '';
@@ -22,8 +26,8 @@ function requiredModules(source: string): string[] {
 }
 
 describe('Electron bundles (scripts/build-electron.mjs)', () => {
-  it('writes main.cjs, preload.cjs and job-worker.js', () => {
-    for (const name of ['main.cjs', 'preload.cjs', 'job-worker.js']) expect(existsSync(path.join(outDir, name)), name).toBe(true);
+  it('writes main.cjs, preload.cjs, job-worker.js and reader-worker.js', () => {
+    for (const name of ['main.cjs', 'preload.cjs', 'job-worker.js', 'reader-worker.js']) expect(existsSync(path.join(outDir, name)), name).toBe(true);
     expect(JSON.parse(read('package.json'))).toEqual({ type: 'commonjs' });
   });
 
@@ -43,7 +47,7 @@ describe('Electron bundles (scripts/build-electron.mjs)', () => {
 
   it('leaves nothing unresolvable in main.cjs and the worker', () => {
     const requireFromRepo = createRequire(path.join(REPO_ROOT, 'package.json'));
-    for (const name of ['main.cjs', 'job-worker.js']) {
+    for (const name of ['main.cjs', 'job-worker.js', 'reader-worker.js']) {
       const missing = requiredModules(read(name)).filter((id) => {
         if (isBuiltin(id)) return false;
         try {
@@ -70,6 +74,36 @@ describe('Electron bundles (scripts/build-electron.mjs)', () => {
       await temp.dispose();
       if (previous === undefined) delete process.env.STORELENS_JOB_WORKER;
       else process.env.STORELENS_JOB_WORKER = previous;
+    }
+  });
+
+  it('reads, validates and packs a CSV file in the bundled staging reader thread', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storelens-bundled-reader-'));
+    const [file] = writeNativeFiles(dir, { customers: [customer('C1'), customer('C2', 'not a date')] });
+    const worker = new Worker(path.join(outDir, 'reader-worker.js'));
+    try {
+      const events: WireEvent[] = [];
+      const ended = new Promise<void>((resolve, reject) => {
+        worker.on('error', reject);
+        worker.on('message', (message: FromReader) => {
+          if (message.type === 'failed') reject(new Error(message.error.message));
+          if (message.type !== 'event') return;
+          events.push(message.event);
+          if (message.event.kind === 'end') resolve();
+        });
+      });
+      worker.postMessage({ type: 'read', file: file as string, options: {} } satisfies ToReader);
+      worker.postMessage({ type: 'credit' } satisfies ToReader);
+      await ended;
+      const batches = events.flatMap((e) => (e.kind === 'batch' ? [fromWire(e)] : [])).flatMap((e) => (e.kind === 'batch' ? [e.batch] : []));
+      expect(events[0]).toMatchObject({ kind: 'opened', entities: ['customers'] });
+      expect(batches.map((b) => b.rowCount)).toEqual([1]);
+      expect(batches[0]?.values[0]).toBe('C1');
+      expect(batches[0]?.values).toContain('Customer C1');
+      expect(batches[0]?.problems).toEqual([expect.objectContaining({ line: 3, column: 'updated_at' })]);
+    } finally {
+      await worker.terminate();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

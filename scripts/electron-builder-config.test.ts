@@ -50,8 +50,8 @@ describe('electron-builder.yml', () => {
     expect(config.fileAssociations.map((a) => a.ext)).toEqual(['csv']);
   });
 
-  it('unpacks the native module and the worker, and ships sql/ beside the app', () => {
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'dist/electron/job-worker.js']));
+  it('unpacks the native module and the workers, and ships sql/ beside the app', () => {
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'dist/electron/job-worker.js', 'dist/electron/reader-worker.js']));
     expect(config.extraResources).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'sql', to: 'sql' })]));
     expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false });
   });

@@ -23,7 +23,7 @@ export interface ElectronBuildResult {
 }
 
 /**
- * Bundles the Electron main process, the preload and the job worker with esbuild into
+ * Bundles the Electron main process, the preload, the job worker and the staging reader worker with esbuild into
  * `<outDir>` (dist/electron by default). Needs no Electron runtime, so CI runs it too.
  */
 export async function buildElectron(outDir = path.join(REPO_ROOT, 'dist', 'electron'), options: { isMinified?: boolean } = {}): Promise<ElectronBuildResult> {
@@ -44,6 +44,8 @@ export async function buildElectron(outDir = path.join(REPO_ROOT, 'dist', 'elect
   await Promise.all([
     build({ ...common, entryPoints: ['src/main/index.ts'], outfile: path.join(outDir, 'main.cjs') }),
     build({ ...common, entryPoints: ['src/main/backend/jobs/worker-entry.ts'], outfile: path.join(outDir, 'job-worker.js') }),
+    // The import's staging reader thread, started by the job worker (etl/load/file-reader.ts finds it beside itself).
+    build({ ...common, entryPoints: ['src/main/backend/etl/load/reader-worker.ts'], outfile: path.join(outDir, 'reader-worker.js') }),
     // The sandboxed preload may require only 'electron': everything else is inlined, no shim needed.
     build({
       ...common,
@@ -56,7 +58,7 @@ export async function buildElectron(outDir = path.join(REPO_ROOT, 'dist', 'elect
       target: 'chrome130',
     }),
   ]);
-  // job-worker.js is CommonJS; this keeps Node from reading it as ESM under the root "type": "module".
+  // The workers are CommonJS; this keeps Node from reading it as ESM under the root "type": "module".
   writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
-  return { outDir, files: ['main.cjs', 'preload.cjs', 'job-worker.js', 'package.json'] };
+  return { outDir, files: ['main.cjs', 'preload.cjs', 'job-worker.js', 'reader-worker.js', 'package.json'] };
 }

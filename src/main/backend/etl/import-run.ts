@@ -23,7 +23,7 @@ export interface ImportRunOptions {
   landing?: { root: string; days: readonly string[] };
   progress?: (done: number, total: number, phase: string) => void;
   throwIfCancelled?: () => void;
-  /** Where files are parsed and validated: on this thread (default) or in a worker beside it. */
+  /** Where files are parsed and validated: on this thread, in a worker beside it, or by size ('auto', the default). */
   readerThread?: ReaderThread;
 }
 
@@ -174,7 +174,7 @@ async function stageFiles(db: Db, files: readonly string[], runId: number, inges
   const parents = new ParentKeys(db);
   const quarantine = new QuarantineWriter(db);
   const staged: StagedFile[] = [];
-  const reader = createFileReader(options.readerThread);
+  const reader = createFileReader(options.readerThread, files);
   let bytesBefore = 0;
   try {
     for (const file of files) {

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppError, toErrorInfo } from '../../../../shared/result';
-import { RetainedRecords, type FromReader, type ToReader } from './reader-protocol';
+import { AppError, toErrorInfo, type ErrorInfo } from '../../../../shared/result';
+import { fromWire, RetainedRecords, type FromReader, type ToReader } from './reader-protocol';
 import { readValidatedFile, type ReadOptions, type ReaderEvent, type RowDetails } from './validated-reader';
 
 /** One file being read: its events, and the raw rows the writer may still ask for. */
@@ -20,23 +20,32 @@ export interface FileReader {
 }
 
 /**
- * Where parse + validate runs: 'inline' on the writer's own thread (the default), or 'worker' in
- * a reader thread beside the writer, the issue's lever for 2 cores. Measured on the 1M-line store,
- * the worker loses: the inline reader costs ~1.3 µs a row once batches are small enough to die
- * young, while handing a row across threads costs about as much again (structured clone on both
- * sides, the writer's share landing on the critical path), plus ~1.5 s to start a worker that
- * loads the format readers under tsx. bench/import.bench.ts prints both side by side; the
- * worker stays selectable (STORELENS_READER_THREAD=worker) for machines where that may differ.
+ * Where parse + validate runs: 'inline' on the writer's own thread, 'worker' in a reader thread
+ * beside the writer (the issue's lever for 2 cores), or 'auto' (the default): the worker for
+ * files of WORKER_MIN_BYTES and more, inline for the rest. A batch crosses threads packed
+ * (packed-values.ts), so the writer only cuts strings out of one; the worker then takes ~10 % off
+ * a 1M-line file's staging (the writer, now alone on the critical path, runs a little slower
+ * beside a busy second thread). A small file is not worth a thread: ~50 ms to start one from
+ * the bundle, ~0.45 s under tsx. bench/import.bench.ts prints both side by side;
+ * STORELENS_READER_THREAD=inline|worker forces one.
  */
-export type ReaderThread = 'worker' | 'inline';
+export type ReaderThread = 'worker' | 'inline' | 'auto';
+
+/** From this size (~350k order lines) a file is read in the worker under 'auto'. */
+export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
 /** The default, unless STORELENS_READER_THREAD names one. */
 function defaultThread(): ReaderThread {
-  return process.env.STORELENS_READER_THREAD === 'worker' ? 'worker' : 'inline';
+  const fromEnv = process.env.STORELENS_READER_THREAD;
+  return fromEnv === 'worker' || fromEnv === 'inline' ? fromEnv : 'auto';
 }
 
-/** Batches in flight between the threads: enough to keep both busy, few enough to keep memory flat. */
-const CREDITS = 3;
+/**
+ * Batches in flight between the threads: enough that the reader is never kept waiting for the
+ * writer's next credit by a scheduling hiccup (3 left the writer idle ~10 % of a 1M-line load),
+ * few enough to keep memory flat (512 rows each).
+ */
+const CREDITS = 8;
 
 /**
  * The reader worker's script: under tsx (source: tests, CLI, bench) a bootstrap registers tsx
@@ -50,22 +59,36 @@ export function readerWorkerScript(): string | null {
   return existsSync(bundled) ? bundled : null;
 }
 
-export function createFileReader(requested?: ReaderThread): FileReader {
+/**
+ * `plannedFiles`: the run's files. When one of them will go to the worker, the worker starts
+ * now, so it is up by the time that file comes (the smaller parents' files go first).
+ */
+export function createFileReader(requested?: ReaderThread, plannedFiles: readonly string[] = [], workerMinBytes = WORKER_MIN_BYTES): FileReader {
   const thread = requested ?? defaultThread();
   const script = thread === 'inline' ? null : readerWorkerScript();
   if (thread === 'worker' && script === null) throw new AppError('INTERNAL', 'The staging reader worker script is missing from this build.');
+  const usesWorker = (file: string): boolean => script !== null && (thread === 'worker' || sizeOf(file) >= workerMinBytes);
   let worker: WorkerReader | null = null;
+  const workerReader = (): WorkerReader => (worker ??= new WorkerReader(script as string));
+  if (plannedFiles.some(usesWorker)) workerReader().warmUp();
   return {
     open(file, options) {
-      if (script === null) return readInline(file, options);
-      worker ??= new WorkerReader(script);
-      return worker.open(file, options);
+      return usesWorker(file) ? workerReader().open(file, options) : readInline(file, options);
     },
     async close() {
       await worker?.terminate();
       worker = null;
     },
   };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    // Unreadable: inline, where opening it reports the problem.
+    return 0;
+  }
 }
 
 function readInline(file: string, options: ReadOptions): FileRead {
@@ -85,8 +108,14 @@ class WorkerReader {
   private wake: (() => void) | null = null;
   /** Details requests in flight, answered in order. */
   private readonly pendingDetails: ((rows: RowDetails[]) => void)[] = [];
+  private failure: ErrorInfo | null = null;
 
   constructor(private readonly script: string) {}
+
+  /** Starts the thread ahead of its first file. */
+  warmUp(): void {
+    this.started();
+  }
 
   private started(): Worker {
     if (this.worker !== null) return this.worker;
@@ -99,8 +128,13 @@ class WorkerReader {
       }
       this.push(message);
     });
-    worker.on('error', (error) => this.push({ type: 'failed', error: toErrorInfo(error) }));
-    worker.on('exit', (code) => this.push({ type: 'failed', error: { code: 'INTERNAL', message: `The staging reader thread stopped unexpectedly (exit code ${code}).` } }));
+    const fail = (error: ErrorInfo): void => {
+      // Remembered: a thread that died while idle (warming up, between files) fails the next file.
+      this.failure ??= error;
+      this.push({ type: 'failed', error });
+    };
+    worker.on('error', (error) => fail(toErrorInfo(error)));
+    worker.on('exit', (code) => fail({ code: 'INTERNAL', message: `The staging reader thread stopped unexpectedly (exit code ${code}).` }));
     this.worker = worker;
     return worker;
   }
@@ -131,6 +165,7 @@ class WorkerReader {
 
   private async *events(file: string, options: ReadOptions): AsyncGenerator<ReaderEvent> {
     this.started();
+    if (this.failure !== null) throw AppError.fromInfo(this.failure);
     this.inbox.length = 0;
     this.post({ type: 'read', file, options });
     for (let i = 0; i < CREDITS; i += 1) this.post({ type: 'credit' });
@@ -144,7 +179,7 @@ class WorkerReader {
           throw AppError.fromInfo(message.error);
         }
         if (message.type !== 'event') continue;
-        const { event } = message;
+        const event = fromWire(message.event);
         if (event.kind === 'batch') this.post({ type: 'credit' });
         if (event.kind === 'end') isFinished = true;
         yield event;
@@ -159,6 +194,7 @@ class WorkerReader {
   async terminate(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    this.failure = null;
     this.inbox.length = 0;
     this.pendingDetails.length = 0;
     if (worker !== null) {

@@ -1,6 +1,27 @@
 import type { ErrorInfo } from '../../../../shared/result';
 import type { SourceRecord } from '../source';
-import type { ReadOptions, ReaderEvent, RowDetails } from './validated-reader';
+import { packValues, packedTransferables, unpackValues, type PackedValues } from './packed-values';
+import type { ReadOptions, ReaderEvent, RowDetails, ValidatedBatch } from './validated-reader';
+
+/** A batch as it crosses threads: its values packed (packed-values.ts), its typed arrays moved. */
+type WireBatch = Omit<ValidatedBatch, 'values'> & { packed: PackedValues };
+export type WireEvent = Exclude<ReaderEvent, { kind: 'batch' }> | { kind: 'batch'; batch: WireBatch };
+
+/** The reader's side: the event to post and the buffers to move with it. */
+export function toWire(event: ReaderEvent): { event: WireEvent; transfer: ArrayBuffer[] } {
+  if (event.kind !== 'batch') return { event, transfer: [] };
+  const { values, ...rest } = event.batch;
+  const packed = packValues(values);
+  const buffers = [rest.lines.buffer, rest.hashes.buffer, rest.entityIndexes?.buffer, ...packedTransferables(packed)];
+  return { event: { kind: 'batch', batch: { ...rest, packed } }, transfer: buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) };
+}
+
+/** The writer's side. */
+export function fromWire(event: WireEvent): ReaderEvent {
+  if (event.kind !== 'batch') return event;
+  const { packed, ...rest } = event.batch;
+  return { kind: 'batch', batch: { ...rest, values: unpackValues(packed) } };
+}
 
 /** Messages from the writer (the import's thread) to the reader worker. */
 export type ToReader =
@@ -13,7 +34,7 @@ export type ToReader =
 
 /** Messages from the reader worker to the writer. */
 export type FromReader =
-  | { type: 'event'; event: ReaderEvent }
+  | { type: 'event'; event: WireEvent }
   | { type: 'failed'; error: ErrorInfo }
   | { type: 'details'; seq: number; rows: RowDetails[] };
 

@@ -8,7 +8,7 @@ import { runImport, type ImportRunResult } from '../import-run';
 import { customer, line, order, product, writeNativeFiles } from '../testing/csv-fixture';
 import { filesOfDays, generateSmallStore, type GeneratedStore } from '../testing/generated-store';
 import { warehouseChecksums } from '../testing/warehouse-checksum';
-import type { ReaderThread } from './file-reader';
+import { createFileReader, type ReaderThread } from './file-reader';
 
 let store: GeneratedStore;
 let dir: string;
@@ -98,6 +98,32 @@ describe('staging with the reader in a worker thread', () => {
       expect(result.files[1]).toMatchObject({ rowsRead: 1, rowsQuarantined: 1 });
     } finally {
       db.close();
+    }
+  });
+
+  it("'auto' reads the big files of a run in the worker and the small ones inline, with the same rows either way", async () => {
+    const [customers, orders] = writeNativeFiles(path.join(dir, 'auto'), {
+      customers: [customer('C1'), customer('C2')],
+      orders: Array.from({ length: 400 }, (_, i) => order(`O${i}`, `C${1 + (i % 2)}`, '2024-01-02T00:00:00Z')),
+    });
+    const reader = createFileReader('auto', [customers as string, orders as string], 4096);
+    const drain = async (file: string): Promise<{ thread: string; rows: number }> => {
+      const read = reader.open(file, {});
+      let rows = 0;
+      for await (const event of read.events) {
+        if (event.kind === 'batch') {
+          rows += event.batch.rowCount;
+          read.release(event.batch.seq);
+        }
+        if (event.kind === 'end') break;
+      }
+      return { thread: read.thread, rows };
+    };
+    try {
+      expect(await drain(customers as string)).toEqual({ thread: 'inline', rows: 2 });
+      expect(await drain(orders as string)).toEqual({ thread: 'worker', rows: 400 });
+    } finally {
+      await reader.close();
     }
   });
 });

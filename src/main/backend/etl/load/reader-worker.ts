@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toErrorInfo } from '../../../../shared/result';
-import { RetainedRecords, type FromReader, type ToReader } from './reader-protocol';
-import { readValidatedFile, type ReaderEvent } from './validated-reader';
+import { RetainedRecords, toWire, type FromReader, type ToReader } from './reader-protocol';
+import { readValidatedFile } from './validated-reader';
 
 /**
  * The reader thread of a staging load: reads, parses, validates and hashes files one at a time
@@ -20,14 +20,6 @@ function send(message: FromReader, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(message, transfer);
 }
 
-function transferablesOf(event: ReaderEvent): ArrayBuffer[] {
-  if (event.kind !== 'batch') return [];
-  const { lines, hashes, entityIndexes } = event.batch;
-  const buffers = [lines.buffer, hashes.buffer];
-  if (entityIndexes !== null) buffers.push(entityIndexes.buffer);
-  return buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-}
-
 async function waitForCredit(): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => (onCredit = resolve));
   credits -= 1;
@@ -41,7 +33,8 @@ async function read(message: Extract<ToReader, { type: 'read' }>): Promise<void>
     for await (const event of readValidatedFile(message.file, message.options, (seq, records) => retained.keep(seq, records))) {
       if (event.kind === 'batch') await waitForCredit();
       if (mine !== generation) return;
-      send({ type: 'event', event }, transferablesOf(event));
+      const wire = toWire(event);
+      send({ type: 'event', event: wire.event }, wire.transfer);
     }
   } catch (error) {
     send({ type: 'failed', error: toErrorInfo(error) });
