@@ -150,9 +150,10 @@ function stageRows(
   for (let row = 0; row < batch.rowCount; row += 1) {
     const entity = onlyEntity ?? entityOfRow(batch, row, undefined);
     let missing = parents.missingParent(entity, values, at);
-    if (missing !== null) {
+    if (missing !== null && onlyEntity === undefined) {
       // Staging lookups see written rows only: the parent may be one this file emitted moments
-      // ago (a foreign source's return names the order line it just wrote), still buffered.
+      // ago (a foreign source's return names the order line it just wrote), still buffered. A
+      // one-entity file never holds its own rows' parents, so its orphans need no flush.
       for (const state of states.values()) state.writer.flush();
       missing = parents.missingParent(entity, values, at);
     }
