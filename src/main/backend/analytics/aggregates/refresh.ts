@@ -11,6 +11,8 @@ import { refreshMonthlyCells } from './monthly-cells';
 
 /** JS heap allowed to build up across months of the line pass before a full collection (heap-budget.ts). */
 const MONTH_PASS_HEAP_BUDGET_MB = 192;
+/** After the pass nothing of it is live: a lower bar before the steps that follow build their own. */
+const AFTER_PASS_HEAP_BUDGET_MB = 64;
 
 export interface RefreshRange {
   fromDate: string;
@@ -124,6 +126,8 @@ function refreshInTransaction(db: Db, range: RefreshRange): RefreshOutcome {
     salesRows += outcome.salesRows;
     daySetCells += outcome.daySetCells + (isWholeMonth ? 0 : productMonthFromLineCells(db, month));
   }
+  // The index build's sorter takes up to the cache size in memory: the last months' garbage goes first.
+  keepHeapWithin(AFTER_PASS_HEAP_BUDGET_MB);
   restoreProductIndex();
   db.exec('DROP TABLE IF EXISTS temp_analytics_return_cells');
   db.prepare(RETURN_CELLS_SQL).run(returns.fromDate, returns.toDate);
