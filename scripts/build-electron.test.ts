@@ -92,7 +92,7 @@ describe('Electron bundles (scripts/build-electron.mjs)', () => {
           if (message.event.kind === 'end') resolve();
         });
       });
-      worker.postMessage({ type: 'read', file: file as string, options: {} } satisfies ToReader);
+      worker.postMessage({ type: 'read', file: file as string, options: {}, retain: 4 } satisfies ToReader);
       worker.postMessage({ type: 'credit' } satisfies ToReader);
       await ended;
       const batches = events.flatMap((e) => (e.kind === 'batch' ? [fromWire(e)] : [])).flatMap((e) => (e.kind === 'batch' ? [e.batch] : []));

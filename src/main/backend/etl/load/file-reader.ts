@@ -47,6 +47,9 @@ function defaultThread(): ReaderThread {
  */
 const CREDITS = 8;
 
+/** Batches whose records the thread keeps for the writer's questions: the credit, plus the one being staged, plus one to spare. */
+const RETAINED_BATCHES = CREDITS + 2;
+
 /**
  * The reader worker's script: under tsx (source: tests, CLI, bench) a bootstrap registers tsx
  * then loads the TypeScript; a bundle may ship it compiled beside itself. null when neither exists.
@@ -160,7 +163,8 @@ class WorkerReader {
           this.pendingDetails.push(resolve);
           this.post({ type: 'details', seq, rows: [...rows] });
         }),
-      release: (seq) => this.post({ type: 'release', seq }),
+      // The thread forgets old batches by itself (RetainedRecords.keepLatest).
+      release: () => undefined,
     };
   }
 
@@ -168,7 +172,7 @@ class WorkerReader {
     this.started();
     if (this.failure !== null) throw AppError.fromInfo(this.failure);
     this.inbox.length = 0;
-    this.post({ type: 'read', file, options });
+    this.post({ type: 'read', file, options, retain: RETAINED_BATCHES });
     for (let i = 0; i < CREDITS; i += 1) this.post({ type: 'credit' });
     let isFinished = false;
     try {

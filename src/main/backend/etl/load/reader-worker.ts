@@ -30,7 +30,7 @@ async function read(message: Extract<ToReader, { type: 'read' }>): Promise<void>
   const mine = generation;
   retained.clear();
   try {
-    for await (const event of readValidatedFile(message.file, message.options, (seq, records) => retained.keep(seq, records))) {
+    for await (const event of readValidatedFile(message.file, message.options, (seq, records) => retained.keepLatest(seq, records, message.retain))) {
       if (event.kind === 'batch') await waitForCredit();
       if (mine !== generation) return;
       const wire = toWire(event);
@@ -54,9 +54,6 @@ port.on('message', (message: ToReader) => {
       wake?.();
       break;
     }
-    case 'release':
-      retained.release(message.seq);
-      break;
     case 'details':
       send({ type: 'details', seq: message.seq, rows: retained.take(message.seq, message.rows) });
       break;
