@@ -1,10 +1,10 @@
 import type { Db } from './open';
 
 /**
- * Drops the secondary indexes of an EMPTY staging table before a bulk load and returns a
- * function that re-creates them: building an index once from sorted data is much cheaper than
- * maintaining it row by row. Only for a table nothing reads during its own load (parents are
- * other tables). Transactional: a rollback brings the indexes back.
+ * Drops the secondary indexes of an EMPTY table before a bulk load (staging, facts, aggregates)
+ * and returns a function that re-creates them: building an index once from sorted data is much
+ * cheaper than maintaining it row by row. Only for a table nothing reads by those indexes during
+ * its own load. Transactional: a rollback brings the indexes back.
  */
 export function deferIndexesIfEmpty(db: Db, table: string): () => void {
   const isEmpty = db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`).pluck().get() === 1;

@@ -32,16 +32,20 @@ class KnownKeys {
     return true;
   }
 
-  add(key: string): void {
-    if (this.positions.has(key)) return;
-    this.positions.set(key, this.ordered.length);
-    this.ordered.push(key);
+  /** Adds the key (once) and returns its position in staging order. */
+  add(key: string): number {
+    let position = this.positions.get(key);
+    if (position === undefined) {
+      position = this.ordered.length;
+      this.positions.set(key, position);
+      this.ordered.push(key);
+    }
+    return position;
   }
 
   /** Adds a key found in staging (not staged by this run) and makes it the cursor. */
   addFound(key: string): void {
-    this.add(key);
-    this.cursor = this.positions.get(key) as number;
+    this.cursor = this.add(key);
   }
 
   clear(): void {
