@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, toErrorInfo, type ErrorInfo } from '../../../../shared/result';
-import { fromWire, RetainedRecords, type FromReader, type ToReader } from './reader-protocol';
+import { fromWire, type FromReader, type ToReader } from './reader-protocol';
+import { RetainedRecords } from './retained-records';
 import { readValidatedFile, type ReadOptions, type ReaderEvent, type RowDetails } from './validated-reader';
 
 /** One file being read: its events, and the raw rows the writer may still ask for. */
@@ -95,7 +96,7 @@ function sizeOf(file: string): number {
 }
 
 function readInline(file: string, options: ReadOptions): FileRead {
-  const retained = new RetainedRecords();
+  const retained = new RetainedRecords(false);
   return {
     thread: 'inline',
     events: readValidatedFile(file, options, (seq, records) => retained.keep(seq, records)),

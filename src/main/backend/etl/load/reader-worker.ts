@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toErrorInfo } from '../../../../shared/result';
-import { RetainedRecords, toWire, type FromReader, type ToReader } from './reader-protocol';
+import { toWire, type FromReader, type ToReader } from './reader-protocol';
+import { RetainedRecords } from './retained-records';
 import { readValidatedFile } from './validated-reader';
 
 /**
@@ -11,7 +12,7 @@ import { readValidatedFile } from './validated-reader';
 const port = parentPort;
 if (port === null) throw new Error('reader-worker must run in a worker thread');
 
-const retained = new RetainedRecords();
+const retained = new RetainedRecords(true);
 let credits = 0;
 let onCredit: (() => void) | null = null;
 let generation = 0;
