@@ -96,7 +96,7 @@ function sizeOf(file: string): number {
 }
 
 function readInline(file: string, options: ReadOptions): FileRead {
-  const retained = new RetainedRecords(false);
+  const retained = new RetainedRecords();
   return {
     thread: 'inline',
     events: readValidatedFile(file, options, (seq, records) => retained.keep(seq, records)),

@@ -12,7 +12,8 @@ import { readValidatedFile } from './validated-reader';
 const port = parentPort;
 if (port === null) throw new Error('reader-worker must run in a worker thread');
 
-const retained = new RetainedRecords(true);
+/** Rebuilt only if a read asks for another window: its packing buffers are reused from file to file. */
+let retained = new RetainedRecords(0);
 let credits = 0;
 let onCredit: (() => void) | null = null;
 let generation = 0;
@@ -29,9 +30,10 @@ async function waitForCredit(): Promise<void> {
 async function read(message: Extract<ToReader, { type: 'read' }>): Promise<void> {
   generation += 1;
   const mine = generation;
+  if (retained.retain !== message.retain) retained = new RetainedRecords(message.retain);
   retained.clear();
   try {
-    for await (const event of readValidatedFile(message.file, message.options, (seq, records) => retained.keepLatest(seq, records, message.retain))) {
+    for await (const event of readValidatedFile(message.file, message.options, (seq, records) => retained.keepLatest(seq, records))) {
       if (event.kind === 'batch') await waitForCredit();
       if (mine !== generation) return;
       const wire = toWire(event);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceRecord } from '../source';
+import { packRecords, unpackRecord } from './packed-records';
 import { RetainedRecords } from './retained-records';
 
 function record(line: number, fields: string[], raw = fields.join(',')): SourceRecord {
@@ -14,32 +15,54 @@ const batch: SourceRecord[] = [
   record(6, ['', '', ''], ',,'),
 ];
 
-describe.each([true, false])('RetainedRecords (packed: %s)', (packs) => {
-  it('gives back the raw text and fields of the rows asked for, exactly as read, in the order asked', () => {
-    const retained = new RetainedRecords(packs);
+const detailsOf = (records: readonly SourceRecord[], rows: readonly number[]) => rows.map((row) => ({ raw: records[row]?.raw, fields: records[row]?.fields }));
+
+describe('packRecords', () => {
+  it('round-trips raw text and fields, and grows past a slot too small without touching it', () => {
+    const small = Buffer.alloc(16);
+    const { packed, slot } = packRecords(batch, small);
+    expect(slot).not.toBe(small);
+    expect(small.equals(Buffer.alloc(16))).toBe(true);
+    expect(batch.map((_, row) => unpackRecord(packed, row))).toEqual(detailsOf(batch, [0, 1, 2, 3, 4]));
+    expect([-1, 5, 1.5].map((row) => unpackRecord(packed, row))).toEqual([null, null, null]);
+  });
+
+  it('reuses a slot big enough, so a steady load allocates no buffers', () => {
+    const roomy = Buffer.alloc(64 * 1024);
+    const { packed, slot } = packRecords(batch, roomy);
+    expect(slot).toBe(roomy);
+    expect(packed.text.buffer).toBe(roomy.buffer);
+    expect(unpackRecord(packed, 2)).toEqual(detailsOf(batch, [2])[0]);
+  });
+});
+
+describe('RetainedRecords', () => {
+  it('held as is: gives back the rows asked for in the order asked, then releases the batch', () => {
+    const retained = new RetainedRecords();
     retained.keep(7, batch);
-    expect(retained.take(7, [2, 0, 1, 4, 3])).toEqual([2, 0, 1, 4, 3].map((row) => ({ raw: batch[row]?.raw, fields: batch[row]?.fields })));
+    expect(retained.take(7, [2, 0, 1, 4, 3])).toEqual(detailsOf(batch, [2, 0, 1, 4, 3]));
+    expect(retained.take(7, [0])).toEqual([{ raw: '', fields: [] }]);
+    expect(() => retained.keepLatest(8, batch)).toThrow(/retention window/);
   });
 
-  it('releases a batch once asked about it, and answers blanks for rows or batches it does not hold', () => {
-    const retained = new RetainedRecords(packs);
-    retained.keep(1, batch);
-    expect(retained.take(1, [5, -1])).toEqual([{ raw: '', fields: [] }, { raw: '', fields: [] }]);
-    expect(retained.take(1, [0])).toEqual([{ raw: '', fields: [] }]);
+  it('keepLatest packs within its window: older batches survive while newer ones take the freed slots', () => {
+    const retained = new RetainedRecords(3);
+    const batches = Array.from({ length: 8 }, (_, seq) => [record(seq * 10, [`O-${seq}`, 'x'.repeat(seq * 40_000)]), ...batch]);
+    for (let seq = 0; seq < 6; seq += 1) retained.keepLatest(seq, batches[seq] as SourceRecord[]);
+    // The window holds 3, 4 and 5; 2 was forgotten when 5 took its slot.
+    expect(retained.take(2, [0])).toEqual([{ raw: '', fields: [] }]);
+    expect(retained.take(3, [0, 2])).toEqual(detailsOf(batches[3] as SourceRecord[], [0, 2]));
+    retained.keepLatest(6, batches[6] as SourceRecord[]);
+    retained.keepLatest(7, batches[7] as SourceRecord[]);
+    expect(retained.take(5, [0, 3, 5])).toEqual(detailsOf(batches[5] as SourceRecord[], [0, 3, 5]));
+    expect(retained.take(7, [0, 1])).toEqual(detailsOf(batches[7] as SourceRecord[], [0, 1]));
+    expect(retained.take(6, [6, 0])).toEqual([{ raw: '', fields: [] }, ...detailsOf(batches[6] as SourceRecord[], [0])]);
   });
 
-  it('keepLatest forgets the batch `retain` batches older and keeps the ones in between', () => {
-    const retained = new RetainedRecords(packs);
-    for (let seq = 0; seq < 5; seq += 1) retained.keepLatest(seq, [record(seq + 2, [`O-${seq}`])], 3);
-    expect(retained.take(1, [0])).toEqual([{ raw: '', fields: [] }]);
-    expect(retained.take(2, [0])).toEqual([{ raw: 'O-2', fields: ['O-2'] }]);
-    expect(retained.take(4, [0])).toEqual([{ raw: 'O-4', fields: ['O-4'] }]);
-  });
-
-  it('keeps an empty batch and clears everything on request', () => {
-    const retained = new RetainedRecords(packs);
-    retained.keep(0, []);
-    retained.keep(1, batch);
+  it('clears everything on request', () => {
+    const retained = new RetainedRecords(2);
+    retained.keepLatest(0, []);
+    retained.keepLatest(1, batch);
     retained.clear();
     expect(retained.take(1, [0])).toEqual([{ raw: '', fields: [] }]);
     expect(retained.take(0, [])).toEqual([]);
