@@ -13,6 +13,11 @@ export interface SourceRecord {
   fields: string[];
   /** The source row as read, kept verbatim for quarantine. */
   raw: string;
+  /**
+   * Set when `raw` is exactly `fields` joined by this delimiter (a native CSV row without quotes,
+   * columns in native order): whoever keeps records can keep the fields alone and rebuild it.
+   */
+  readonly rawJoinsFieldsWith?: string;
 }
 
 /** A row the reader could not even shape into an entity row: it goes to quarantine as is. */

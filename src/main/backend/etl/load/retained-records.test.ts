@@ -27,6 +27,15 @@ describe('packRecords', () => {
     expect([-1, 5, 1.5].map((row) => unpackRecord(packed, row))).toEqual([null, null, null]);
   });
 
+  it('keeps only the fields of rows whose raw text they rebuild, and the raw text of every other row', () => {
+    const joined = (line: number, fields: string[], delimiter: string): SourceRecord => ({ ...record(line, fields, fields.join(delimiter)), rawJoinsFieldsWith: delimiter });
+    const mixed = [joined(2, ['O-1', 'a b', ''], ','), ...batch, joined(9, ['O-9', 'x'], ';'), joined(10, ['O-10', 'Zoë', '🛒'], ',')];
+    const { packed } = packRecords(mixed, Buffer.alloc(64 * 1024));
+    expect(Array.from(packed.rawIsJoined)).toEqual([1, 0, 0, 0, 0, 0, 0, 1]);
+    expect(mixed.map((_, row) => unpackRecord(packed, row))).toEqual(detailsOf(mixed, mixed.map((_, row) => row)));
+    expect(unpackRecord(packed, 6)).toEqual({ raw: 'O-9;x', fields: ['O-9', 'x'] });
+  });
+
   it('reuses a slot big enough, so a steady load allocates no buffers', () => {
     const roomy = Buffer.alloc(64 * 1024);
     const { packed, slot } = packRecords(batch, roomy);

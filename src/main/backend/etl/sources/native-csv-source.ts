@@ -31,6 +31,10 @@ class NativeCsvRecord implements SourceRecord {
   get raw(): string {
     return this.rawText ?? this.sourceFields.join(this.delimiter);
   }
+
+  get rawJoinsFieldsWith(): string | undefined {
+    return this.rawText === null && this.sourceFields === this.fields ? this.delimiter : undefined;
+  }
 }
 
 /** Shapes CSV records of a recognised native file; rows that cannot be shaped become rejects. */

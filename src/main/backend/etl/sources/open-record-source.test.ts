@@ -86,4 +86,11 @@ describe('openRecordSource', () => {
     expect(entityFromFileName('orders-2024.ndjson')).toBe('orders');
     expect(entityFromFileName('stuff.csv')).toBeNull();
   });
+  it('says when the raw text of a native row is its fields joined: only unquoted rows of a file in native column order', async () => {
+    const native = await readAll(write('order_items.csv', 'order_id,line_no,sku,quantity,unit_price,line_discount,line_tax\nO1,1,S1,2,9.99,0,0.8\nO1,2,"S,2",1,5.00,0,0\n'));
+    expect(native.records.map((r) => r.rawJoinsFieldsWith)).toEqual([',', undefined]);
+    for (const r of native.records) if (r.rawJoinsFieldsWith !== undefined) expect(r.raw).toBe(r.fields.join(r.rawJoinsFieldsWith));
+    const reordered = await readAll(write('items.csv', 'sku,line_no,order_id,quantity,unit_price,line_discount,line_tax\nS1,1,O1,2,9.99,0,0.8\n'));
+    expect(reordered.records.map((r) => [r.raw, r.rawJoinsFieldsWith])).toEqual([['S1,1,O1,2,9.99,0,0.8', undefined]]);
+  });
 });
