@@ -90,7 +90,7 @@ export function retryQuarantine(db: Db, filter: { batchId?: number; reasonCode?:
       }
       const hash = rowHash(fields);
       resolve.run('resolved', batchId, row.quarantine_id);
-      if (state.duplicates.isDuplicate(hash, checked.values)) {
+      if (state.duplicates.isDuplicate(hash, checked.values, 0, null)) {
         counts.duplicates += 1;
         continue;
       }

@@ -15,22 +15,19 @@ const KEY_COLUMNS: { readonly [E in NativeEntity]: readonly string[] } = {
   reviews: ['review_id'],
 };
 
-/** Beyond this the set grows as it fills: a misjudged estimate must not reserve a huge table. */
-const MAX_PRESIZED_ROWS = 1 << 21;
-
 /**
- * Recognises a row already staged with identical content: earlier in this file (a hash set) or
- * in an earlier batch (an index lookup by natural key and hash, only when the entity has history,
- * so a first import pays nothing for it).
+ * Recognises a row already staged with identical content: earlier in this file (the reader's
+ * repeat flags for a one-entity file, else a hash set here) or in an earlier batch (an index
+ * lookup by natural key and hash, only when the entity has history, so a first import pays
+ * nothing for it).
  */
 export class DuplicateFinder {
-  private readonly seen: HashSet53;
+  /** Only for rows that come without the reader's repeat flag (a file of several entities). */
+  private seen: HashSet53 | null = null;
   private readonly lookup: Database.Statement<unknown[]> | null;
   private readonly keyWidth: number;
 
-  /** `expectedRows`: sizes the hash set up front, since growing it rehashes every row seen so far. */
-  constructor(db: Db, entity: NativeEntity, expectedRows = 0) {
-    this.seen = new HashSet53(Math.min(expectedRows, MAX_PRESIZED_ROWS) * 2);
+  constructor(db: Db, entity: NativeEntity) {
     const keys = KEY_COLUMNS[entity];
     this.keyWidth = keys.length;
     const hasHistory = db.prepare(`SELECT EXISTS (SELECT 1 FROM stg_${entity}) AS x`).pluck().get() === 1;
@@ -39,11 +36,15 @@ export class DuplicateFinder {
       : null;
   }
 
-  /** True when the row (starting at `at` in `values`) is a duplicate; otherwise records it as seen. */
-  isDuplicate(hash: number, values: readonly SqlValue[], at = 0): boolean {
+  /**
+   * True when the row (starting at `at` in `values`) is a duplicate; otherwise records it as seen.
+   * `repeated`: the reader's verdict on earlier rows of the file, or null when it gave none.
+   */
+  isDuplicate(hash: number, values: readonly SqlValue[], at: number, repeated: boolean | null): boolean {
+    if (repeated === true) return true;
     // One probe: add() says whether it was there. A row that turns out to duplicate an earlier
     // batch is recorded too, which changes nothing: its later copies are duplicates either way.
-    if (!this.seen.add(hash)) return true;
+    if (repeated === null && !(this.seen ??= new HashSet53()).add(hash)) return true;
     if (this.lookup === null) return false;
     const params = values.slice(at, at + this.keyWidth);
     params.push(hash);

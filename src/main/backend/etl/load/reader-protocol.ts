@@ -11,7 +11,7 @@ export function toWire(event: ReaderEvent): { event: WireEvent; transfer: ArrayB
   if (event.kind !== 'batch') return { event, transfer: [] };
   const { values, ...rest } = event.batch;
   const packed = packValues(values);
-  const buffers = [rest.lines.buffer, rest.hashes.buffer, rest.entityIndexes?.buffer, ...packedTransferables(packed)];
+  const buffers = [rest.lines.buffer, rest.hashes.buffer, rest.entityIndexes?.buffer, rest.repeats?.buffer, ...packedTransferables(packed)];
   return { event: { kind: 'batch', batch: { ...rest, packed } }, transfer: buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) };
 }
 

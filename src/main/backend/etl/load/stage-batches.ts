@@ -13,8 +13,6 @@ export interface WriterContext {
   batchId: number;
   sourceFile: string;
   ingestedAt: string;
-  /** The file's size: a one-entity file's row count is estimated from it. */
-  sizeBytes: number;
   parents: ParentKeys;
   quarantine: QuarantineWriter;
   onBytes(bytes: number): void;
@@ -37,9 +35,6 @@ export interface ReaderTotals {
   parseMs: number;
   validateMs: number;
 }
-
-/** A row-count estimate for sizing the duplicate set (order lines average ~42 bytes; the set rounds up to a power of two, so it rarely grows). */
-const BYTES_PER_ROW_ESTIMATE = 48;
 
 interface EntityState {
   writer: StageWriter;
@@ -95,7 +90,7 @@ class BatchStager {
       const { ctx } = this;
       state = {
         writer: new StageWriter(ctx.db, entity, { batchId: ctx.batchId, sourceFile: ctx.sourceFile, ingestedAt: ctx.ingestedAt }),
-        duplicates: new DuplicateFinder(ctx.db, entity, this.onlyEntity === undefined ? 0 : Math.ceil(ctx.sizeBytes / BYTES_PER_ROW_ESTIMATE)),
+        duplicates: new DuplicateFinder(ctx.db, entity),
       };
       this.states.set(entity, state);
     }
@@ -142,7 +137,7 @@ function stageRows(
   batch: ValidatedBatch, onlyEntity: NativeEntity | undefined, parents: ParentKeys, stateFor: (entity: NativeEntity) => EntityState,
   states: ReadonlyMap<NativeEntity, EntityState>, counters: WriterCounters,
 ): Orphan[] {
-  const { values, lines, hashes } = batch;
+  const { values, lines, hashes, repeats } = batch;
   const orphans: Orphan[] = [];
   counters.read += batch.rowCount + batch.problems.length;
   counters.quarantined += batch.problems.length;
@@ -163,7 +158,7 @@ function stageRows(
     } else {
       const state = stateFor(entity);
       const hash = hashes[row] as number;
-      if (state.duplicates.isDuplicate(hash, values, at)) {
+      if (state.duplicates.isDuplicate(hash, values, at, repeats === null ? null : repeats[row] === 1)) {
         counters.duplicate += 1;
       } else {
         state.writer.add(lines[row] as number, hash, values, at);

@@ -103,7 +103,7 @@ export async function stageFile(file: string, ctx: StageFileContext): Promise<St
     const [onlyEntity] = opened.entities;
     restoreIndexes = opened.entities.length === 1 && onlyEntity !== undefined ? deferIndexesIfEmpty(db, `stg_${onlyEntity}`) : () => undefined;
     totals = await stageBatches(read, opened.entities, {
-      db, batchId, sourceFile: shortName(file), ingestedAt: ctx.ingestedAt, sizeBytes, parents: ctx.parents, quarantine: ctx.quarantine,
+      db, batchId, sourceFile: shortName(file), ingestedAt: ctx.ingestedAt, parents: ctx.parents, quarantine: ctx.quarantine,
       onBytes: ctx.onBytes, throwIfCancelled: ctx.throwIfCancelled,
     }, counters);
     const indexing = performance.now();

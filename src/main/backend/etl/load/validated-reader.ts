@@ -1,9 +1,11 @@
+import { statSync } from 'node:fs';
 import { NATIVE_LOAD_ORDER, type NativeEntity } from '../../../../shared/data-contract/native-format';
 import type { DetectedFormat, RecordSource, SourceRecord } from '../source';
 import { openRecordSource } from '../sources/open-record-source';
 import { ENTITY_FIELDS } from '../validate/entity-specs';
 import { validateInto, type SqlValue } from '../validate/validators';
 import { streamingDigest } from './file-digest';
+import { HashSet53 } from './hash-set-53';
 import { rowHash } from './row-hash';
 
 /** A row that goes to quarantine as read: it could not be shaped, or failed its entity's rules. */
@@ -31,6 +33,12 @@ export interface ValidatedBatch {
   entityIndexes: Uint8Array | null;
   lines: Float64Array;
   hashes: Float64Array;
+  /**
+   * 1 where a row with the same content came earlier in the file: found here, beside the parse,
+   * so the single writer does not pay for it. Only for a one-entity file, whose rows' parents
+   * cannot change while it loads, so a repeat of a loaded row is a duplicate; null otherwise.
+   */
+  repeats: Uint8Array | null;
   values: SqlValue[];
   problems: BatchProblem[];
   /** Bytes of the file consumed so far, for progress. */
@@ -53,6 +61,19 @@ export interface ReadOptions {
   batchRows?: number;
 }
 
+/** Sizes the repeat set from the file (order lines average ~42 bytes): growing it rehashes every row seen so far. */
+const BYTES_PER_ROW_ESTIMATE = 48;
+/** Beyond this the set grows as it fills: a misjudged estimate must not reserve a huge table. */
+const MAX_PRESIZED_ROWS = 1 << 21;
+
+function expectedRows(file: string): number {
+  try {
+    return 2 * Math.min(MAX_PRESIZED_ROWS, Math.ceil(statSync(file).size / BYTES_PER_ROW_ESTIMATE));
+  } catch {
+    return 0;
+  }
+}
+
 export const ENTITY_WIDTH: { readonly [E in NativeEntity]: number } = Object.fromEntries(
   NATIVE_LOAD_ORDER.map((entity) => [entity, ENTITY_FIELDS[entity].length]),
 ) as { [E in NativeEntity]: number };
@@ -70,6 +91,7 @@ export async function* readValidatedFile(file: string, options: ReadOptions, kee
   const entities = [...source.entities];
   yield { kind: 'opened', format: source.format, entities };
   const onlyEntity = entities.length === 1 ? entities[0] : undefined;
+  const seen = onlyEntity === undefined ? null : new HashSet53(expectedRows(file));
   let parseMs = 0;
   let validateMs = 0;
   let seq = 0;
@@ -87,6 +109,7 @@ export async function* readValidatedFile(file: string, options: ReadOptions, kee
     const lines = new Float64Array(records.length);
     const hashes = new Float64Array(records.length);
     const entityIndexes = onlyEntity === undefined ? new Uint8Array(records.length) : null;
+    const repeats = seen === null ? null : new Uint8Array(records.length);
     const values: SqlValue[] = [];
     const valid: SourceRecord[] = [];
     for (const record of records) {
@@ -97,7 +120,9 @@ export async function* readValidatedFile(file: string, options: ReadOptions, kee
       }
       const row = valid.length;
       lines[row] = record.line;
-      hashes[row] = rowHash(record.fields);
+      const hash = rowHash(record.fields);
+      hashes[row] = hash;
+      if (repeats !== null && !(seen as HashSet53).add(hash)) repeats[row] = 1;
       if (entityIndexes !== null) entityIndexes[row] = NATIVE_LOAD_ORDER.indexOf(record.entity);
       valid.push(record);
     }
@@ -105,6 +130,7 @@ export async function* readValidatedFile(file: string, options: ReadOptions, kee
     const rowCount = valid.length;
     const batch: ValidatedBatch = {
       seq, rowCount, entityIndexes: entityIndexes?.slice(0, rowCount) ?? null, lines: lines.slice(0, rowCount), hashes: hashes.slice(0, rowCount),
+      repeats: repeats?.slice(0, rowCount) ?? null,
       values, problems, bytesRead: source.bytesRead(),
     };
     seq += 1;
