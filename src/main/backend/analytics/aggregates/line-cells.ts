@@ -32,6 +32,13 @@ export function cellOf<K, T>(map: Map<K, T>, key: K, make: () => T): T {
   return found;
 }
 
+/** The set cell under `key`, made from its columns on first use: no array is built for a lookup that finds it. */
+export function setCellAt(map: Map<number, SetCell>, key: number, currency: string, date: string, channel: number, category: string): SetCell {
+  let found = map.get(key);
+  if (found === undefined) map.set(key, (found = { cell: [currency, date, channel, category], tuples: new Map() }));
+  return found;
+}
+
 export function addInto(target: number[], source: readonly number[], offset = 0): void {
   for (let i = 0; i < source.length; i++) target[offset + i] = (target[offset + i] ?? 0) + (source[i] ?? 0);
 }
@@ -66,11 +73,11 @@ export function batchedInsert(db: Db, table: string, columns: number, batch = 32
   };
 }
 
-export function writeSalesCells(db: Db, byCategory: Map<string, SalesCell>, byOrderDims: Map<string, SalesCell>): number {
+export function writeSalesCells(db: Db, byCategory: ReadonlyMap<unknown, SalesCell>, byOrderDims: ReadonlyMap<unknown, SalesCell>): number {
   const insert = batchedInsert(db, 'agg_sales_daily', 7 + SALES_MEASURES);
   let rows = 0;
   for (const groupingId of GROUPING_IDS) {
-    const source = (groupingId & 8) !== 0 ? byCategory : byOrderDims;
+    const source: ReadonlyMap<unknown, SalesCell> = (groupingId & 8) !== 0 ? byCategory : byOrderDims;
     const projected = new Map<string, SalesCell>();
     for (const { parts, m } of source.values()) {
       const [date, currency, channel, region, segment, category] = parts;

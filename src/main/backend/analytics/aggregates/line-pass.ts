@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import { addInto, batchedInsert, cellOf, SALES_MEASURES, SEP, writeSalesCells, writeSetCells, type SalesCell, type SetCell } from './line-cells';
+import { addInto, batchedInsert, cellOf, SALES_MEASURES, SEP, setCellAt, writeSalesCells, writeSetCells, type SalesCell, type SetCell } from './line-cells';
 import { hasMonthSets } from './month-sets';
 import type { RefreshRange } from './refresh';
 
@@ -45,8 +45,45 @@ interface OrderInfo {
   day: number;
   currency: number;
   channel: number;
-  /** Line sums per category of this order: the (order, category) rows every order measure hangs on. */
-  perCategory: Map<string, number[]>;
+  /**
+   * Line sums per category of this order: the (order, category) rows every order measure hangs
+   * on. Pairs in first-seen order, not a Map: almost every order has one category, and a Map per
+   * order was a million small hash tables a month's pass had to build and collect.
+   */
+  perCategory: CategorySums[];
+}
+
+interface CategorySums {
+  category: string;
+  categoryId: number;
+  m: number[];
+}
+
+function sumsOf(order: OrderInfo, category: string, categoryId: number): number[] {
+  for (const entry of order.perCategory) if (entry.categoryId === categoryId) return entry.m;
+  const m = [0, 0, 0, 0, 0, 0, 0];
+  order.perCategory.push({ category, categoryId, m });
+  return m;
+}
+
+/** Distinct (region, segment) pairs a key can tell apart: 5 + 10 + 10 + 18 + 10 bits fill a double's 53. */
+const DIMS_RADIX = 1 << 18;
+
+/** One number per (day, currency, channel, region × segment) of an order, and per category under it. */
+const orderDimsKey = (order: OrderInfo, dims: number): number => ((order.day * 1024 + order.currency) * 1024 + order.channel) * DIMS_RADIX + dims;
+
+/**
+ * The tuple of a set cell under `key`, created as [first, second, 0, 0, 0] (second omitted when
+ * null). Written out rather than through cellOf: the hot loops' closures and eager cell arrays
+ * were allocations per line.
+ */
+function tupleAt(cell: SetCell, key: number, first: number, second: number | null): number[] {
+  let tuple = cell.tuples.get(key);
+  if (tuple === undefined) {
+    tuple = second === null ? [first, 0, 0, 0] : [first, second, 0, 0, 0];
+    cell.tuples.set(key, tuple);
+  }
+  return tuple;
 }
 
 export interface LinePassOutcome {
@@ -60,6 +97,8 @@ export interface LinePassContext {
   /** Region and segment per customer_key ('' when unknown), read once instead of a join per order. */
   regionOf: string[];
   segmentOf: string[];
+  /** Per customer_key, a small id of its (region, segment) pair; 0 is ('', ''), as for no customer. */
+  dimsOf: number[];
   skuIdOf: Map<string, number>;
   nextSkuId: number;
   newSkus: [number, string][];
@@ -74,11 +113,15 @@ export function linePassContext(db: Db): LinePassContext {
   const nextSkuId = Math.max(0, ...skuIdOf.values()) + 1;
   const regionOf: string[] = [];
   const segmentOf: string[] = [];
+  const dimsOf: number[] = [];
+  const dimsIds = new Map<string, number>([[SEP, 0]]);
   for (const [key, region, segment] of db.prepare<[], [number, string, string]>("SELECT customer_key, coalesce(region, ''), coalesce(segment, '') FROM dim_customer").raw().iterate()) {
     regionOf[key] = region;
     segmentOf[key] = segment;
+    dimsOf[key] = cellOf(dimsIds, `${region}${SEP}${segment}`, () => dimsIds.size);
   }
-  return { categoryOf, regionOf, segmentOf, skuIdOf, nextSkuId, newSkus: [], withMonthSets: hasMonthSets(db) };
+  if (dimsIds.size > DIMS_RADIX) throw new Error(`Too many region × segment pairs for the analytics cells (${dimsIds.size}; at most ${DIMS_RADIX}).`);
+  return { categoryOf, regionOf, segmentOf, dimsOf, skuIdOf, nextSkuId, newSkus: [], withMonthSets: hasMonthSets(db) };
 }
 
 /**
@@ -115,7 +158,7 @@ export function buildMonthFromLines(db: Db, context: LinePassContext, month: Ref
   for (const row of db.prepare(ORDERS_SQL).raw().all(month.fromDate, month.toDate) as OrderRow[]) {
     row[5] = context.regionOf[row[4]] ?? '';
     row[6] = context.segmentOf[row[4]] ?? '';
-    orders.set(row[0], { row, day: Number(row[1].slice(8, 10)), currency: currencies.id(row[2]), channel: channels.id(row[3]), perCategory: new Map() });
+    orders.set(row[0], { row, day: Number(row[1].slice(8, 10)), currency: currencies.id(row[2]), channel: channels.id(row[3]), perCategory: [] });
   }
 
   const productDaily = new Map<number, { date: string; currency: string; sku: string; category: string; m: number[] }>();
@@ -123,8 +166,6 @@ export function buildMonthFromLines(db: Db, context: LinePassContext, month: Ref
   const customerSets = new Map<number, SetCell>();
   const lineSets = new Map<number, SetCell>();
   const productSets = new Map<number, SetCell>();
-  const setCell = (map: Map<number, SetCell>, key: number, cell: SetCell['cell']): SetCell => cellOf(map, key, () => ({ cell, tuples: new Map() }));
-  const tupleOf = (cell: SetCell, key: number, make: () => number[]): number[] => cellOf(cell.tuples, key, make);
 
   const monthKey = month.fromDate.slice(0, 7);
   // A whole month also yields its month cells (see month-sets.ts for the same sums from day cells).
@@ -138,7 +179,7 @@ export function buildMonthFromLines(db: Db, context: LinePassContext, month: Ref
     const category = productKey === null ? '' : (context.categoryOf.get(productKey) ?? '');
     const categoryId = categories.id(category);
     const skuId = skuIdFor(context, sku);
-    const sums = cellOf(order.perCategory, category, () => [0, 0, 0, 0, 0, 0, 0]);
+    const sums = sumsOf(order, category, categoryId);
     sums[0] = (sums[0] ?? 0) + gross;
     sums[1] = (sums[1] ?? 0) + lineDiscount;
     sums[2] = (sums[2] ?? 0) + net;
@@ -146,28 +187,30 @@ export function buildMonthFromLines(db: Db, context: LinePassContext, month: Ref
     sums[4] = (sums[4] ?? 0) + cost;
     sums[5] = (sums[5] ?? 0) + quantity;
     sums[6] = (sums[6] ?? 0) + 1;
-    const product = cellOf(productDaily, (skuId * 32 + order.day) * 1024 + order.currency, () => ({ date, currency, sku, category, m: [0, 0, 0, 0] }));
+    const productCellKey = (skuId * 32 + order.day) * 1024 + order.currency;
+    let product = productDaily.get(productCellKey);
+    if (product === undefined) productDaily.set(productCellKey, (product = { date, currency, sku, category, m: [0, 0, 0, 0] }));
     if (category > product.category) product.category = category;
     product.m[0] = (product.m[0] ?? 0) + gross;
     product.m[1] = (product.m[1] ?? 0) + net;
     product.m[2] = (product.m[2] ?? 0) + quantity;
     product.m[3] = (product.m[3] ?? 0) + 1;
     // sku id × 2^26 + customer keeps (sku, customer) one sortable number (customer keys < 2^26).
-    const lineCell = setCell(lineSets, cellKey(order.day, order.currency, order.channel, categoryId), [currency, date, channel, category]);
-    const line = tupleOf(lineCell, skuId * 67_108_864 + customer + 1, () => [skuId, customer, 0, 0, 0]);
+    const lineCell = setCellAt(lineSets, cellKey(order.day, order.currency, order.channel, categoryId), currency, date, channel, category);
+    const line = tupleAt(lineCell, skuId * 67_108_864 + customer + 1, skuId, customer);
     line[2] = (line[2] ?? 0) + net;
     line[3] = (line[3] ?? 0) + quantity;
     line[4] = (line[4] ?? 0) + 1;
     if (!isWholeMonth) continue;
     if (isMonthly) {
-      const monthLineCell = setCell(monthLines, cellKey(0, order.currency, order.channel, categoryId), [currency, monthKey, channel, category]);
-      const monthLine = tupleOf(monthLineCell, skuId * 67_108_864 + customer + 1, () => [skuId, customer, 0, 0, 0]);
+      const monthLineCell = setCellAt(monthLines, cellKey(0, order.currency, order.channel, categoryId), currency, monthKey, channel, category);
+      const monthLine = tupleAt(monthLineCell, skuId * 67_108_864 + customer + 1, skuId, customer);
       monthLine[2] = (monthLine[2] ?? 0) + net;
       monthLine[3] = (monthLine[3] ?? 0) + quantity;
       monthLine[4] = (monthLine[4] ?? 0) + 1;
     }
-    const productCell = setCell(productSets, cellKey(0, order.currency, order.channel, categoryId), [currency, monthKey, channel, category]);
-    const productMonth = tupleOf(productCell, skuId, () => [skuId, 0, 0, 0]);
+    const productCell = setCellAt(productSets, cellKey(0, order.currency, order.channel, categoryId), currency, monthKey, channel, category);
+    const productMonth = tupleAt(productCell, skuId, skuId, null);
     productMonth[1] = (productMonth[1] ?? 0) + net;
     productMonth[2] = (productMonth[2] ?? 0) + quantity;
     productMonth[3] = (productMonth[3] ?? 0) + 1;
@@ -175,45 +218,62 @@ export function buildMonthFromLines(db: Db, context: LinePassContext, month: Ref
 
   const monthCustomers = new Map<number, SetCell>();
   const monthCustomerCategories = new Map<number, SetCell>();
-  const byCategory = new Map<string, SalesCell>(); // grouping 15 cells
-  const byOrderDims = new Map<string, SalesCell>(); // channel × region × segment, each order once
+  const byCategory = new Map<number, SalesCell>(); // grouping 15 cells
+  const byOrderDims = new Map<number, SalesCell>(); // channel × region × segment, each order once
+  // Reused for every order: two arrays per order were a million allocations a month's pass.
+  const orderMeasures = [0, 0, 0, 0, 0, 0];
+  const total = [0, 0, 0, 0, 0, 0, 0];
+  const monthStartDay = isMonthly ? Date.parse(`${month.fromDate}T00:00:00Z`) / 86_400_000 : 0;
   for (const [orderKey, order] of orders) {
     const [, date, currency, channel, customer, region, segment, gross, discount, tax, shipping, units, refund] = order.row;
     if (customer >= 0) {
-      const cell = setCell(customerSets, cellKey(order.day, order.currency, order.channel, 0), [currency, date, channel, '']);
-      const tuple = tupleOf(cell, customer, () => [customer, 0, 0]);
+      const cell = setCellAt(customerSets, cellKey(order.day, order.currency, order.channel, 0), currency, date, channel, '');
+      let tuple = cell.tuples.get(customer);
+      if (tuple === undefined) cell.tuples.set(customer, (tuple = [customer, 0, 0]));
       tuple[1] = (tuple[1] ?? 0) + 1;
       tuple[2] = (tuple[2] ?? 0) + gross - discount - refund;
     }
-    const epochDay = isMonthly ? Date.parse(`${date}T00:00:00Z`) / 86_400_000 : 0;
+    const epochDay = isMonthly ? monthStartDay + order.day - 1 : 0;
     if (isMonthly && customer >= 0) {
-      const cell = setCell(monthCustomers, cellKey(0, order.currency, order.channel, 0), [currency, monthKey, channel, '']);
-      const tuple = tupleOf(cell, customer, () => [customer, 0, 0, epochDay, epochDay]);
+      const cell = setCellAt(monthCustomers, cellKey(0, order.currency, order.channel, 0), currency, monthKey, channel, '');
+      let tuple = cell.tuples.get(customer);
+      if (tuple === undefined) cell.tuples.set(customer, (tuple = [customer, 0, 0, epochDay, epochDay]));
       tuple[1] = (tuple[1] ?? 0) + 1;
       tuple[2] = (tuple[2] ?? 0) + gross - discount - refund;
       tuple[3] = Math.min(tuple[3] ?? epochDay, epochDay);
       tuple[4] = Math.max(tuple[4] ?? epochDay, epochDay);
     }
-    if (order.perCategory.size === 0) continue; // an order without lines is in no sales cell
-    const orderMeasures = [1, gross, discount, tax, shipping, units];
-    const total = [0, 0, 0, 0, 0, 0, 0];
-    const prefix = [date, currency, channel, region, segment].join(SEP);
-    for (const [category, m] of order.perCategory) {
+    if (order.perCategory.length === 0) continue; // an order without lines is in no sales cell
+    orderMeasures[0] = 1;
+    orderMeasures[1] = gross;
+    orderMeasures[2] = discount;
+    orderMeasures[3] = tax;
+    orderMeasures[4] = shipping;
+    orderMeasures[5] = units;
+    total.fill(0);
+    const dimsKey = orderDimsKey(order, context.dimsOf[customer] ?? 0);
+    for (const { category, categoryId, m } of order.perCategory) {
       addInto(total, m);
-      const cell = cellOf(byCategory, `${prefix}${SEP}${category}`, () => ({ parts: [date, currency, channel, region, segment, category] satisfies SalesCell['parts'], m: new Array<number>(SALES_MEASURES).fill(0) }));
+      let cell = byCategory.get(dimsKey * 1024 + categoryId);
+      if (cell === undefined) {
+        cell = { parts: [date, currency, channel, region, segment, category], m: new Array<number>(SALES_MEASURES).fill(0) };
+        byCategory.set(dimsKey * 1024 + categoryId, cell);
+      }
       addInto(cell.m, m);
       addInto(cell.m, orderMeasures, LINE_MEASURES);
-      const orderCell = setCell(orderSets, cellKey(order.day, order.currency, order.channel, categories.id(category)), [currency, date, channel, category]);
+      const orderCell = setCellAt(orderSets, cellKey(order.day, order.currency, order.channel, categoryId), currency, date, channel, category);
       orderCell.tuples.set(orderKey, [orderKey, customer, m[2] ?? 0, shipping]);
       if (!isMonthly) continue;
-      const monthCell = setCell(monthCustomerCategories, cellKey(0, order.currency, order.channel, categories.id(category)), [currency, monthKey, channel, category]);
-      const tuple = tupleOf(monthCell, customer, () => [customer, 0, 0, 0, epochDay]);
+      const monthCell = setCellAt(monthCustomerCategories, cellKey(0, order.currency, order.channel, categoryId), currency, monthKey, channel, category);
+      let tuple = monthCell.tuples.get(customer);
+      if (tuple === undefined) monthCell.tuples.set(customer, (tuple = [customer, 0, 0, 0, epochDay]));
       tuple[1] = (tuple[1] ?? 0) + 1;
       tuple[2] = (tuple[2] ?? 0) + (m[2] ?? 0);
       tuple[3] = (tuple[3] ?? 0) + shipping;
       tuple[4] = Math.max(tuple[4] ?? epochDay, epochDay);
     }
-    const cell = cellOf(byOrderDims, prefix, () => ({ parts: [date, currency, channel, region, segment, ''] satisfies SalesCell['parts'], m: new Array<number>(SALES_MEASURES).fill(0) }));
+    let cell = byOrderDims.get(dimsKey);
+    if (cell === undefined) byOrderDims.set(dimsKey, (cell = { parts: [date, currency, channel, region, segment, ''], m: new Array<number>(SALES_MEASURES).fill(0) }));
     addInto(cell.m, total);
     addInto(cell.m, orderMeasures, LINE_MEASURES);
   }
