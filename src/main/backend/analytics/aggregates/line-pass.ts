@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
-import { addInto, batchedInsert, cellOf, SALES_MEASURES, SEP, setCellAt, writeSalesCells, writeSetCells, type SalesCell, type SetCell } from './line-cells';
-import { hasMonthSets } from './month-sets';
+import { addInto, batchedInsert, cellOf, SALES_MEASURES, setCellAt, writeSalesCells, writeSetCells, type SalesCell, type SetCell } from './line-cells';
+import { DIMS_RADIX, saveNewSkus, skuIdFor, type LinePassContext } from './line-pass-context';
 import type { RefreshRange } from './refresh';
 
 /**
@@ -66,9 +66,6 @@ function sumsOf(order: OrderInfo, category: string, categoryId: number): number[
   return m;
 }
 
-/** Distinct (region, segment) pairs a key can tell apart: 5 + 10 + 10 + 18 + 10 bits fill a double's 53. */
-const DIMS_RADIX = 1 << 18;
-
 /** One number per (day, currency, channel, region × segment) of an order, and per category under it. */
 const orderDimsKey = (order: OrderInfo, dims: number): number => ((order.day * 1024 + order.currency) * 1024 + order.channel) * DIMS_RADIX + dims;
 
@@ -92,58 +89,6 @@ export interface LinePassOutcome {
   daySetCells: number;
 }
 
-export interface LinePassContext {
-  categoryOf: Map<number, string>;
-  /** Region and segment per customer_key ('' when unknown), read once instead of a join per order. */
-  regionOf: string[];
-  segmentOf: string[];
-  /** Per customer_key, a small id of its (region, segment) pair; 0 is ('', ''), as for no customer. */
-  dimsOf: number[];
-  skuIdOf: Map<string, number>;
-  nextSkuId: number;
-  newSkus: [number, string][];
-  /** The warehouse has agg_month_sets (0021): whole months write their month cells here too. */
-  withMonthSets: boolean;
-}
-
-/** Lookups shared by every month of one refresh: product version → category, SKU → stable id. */
-export function linePassContext(db: Db): LinePassContext {
-  const categoryOf = new Map(db.prepare<[], [number, string]>("SELECT product_key, coalesce(category, '') FROM dim_product").raw().all());
-  const skuIdOf = new Map(db.prepare<[], [string, number]>('SELECT sku, sku_id FROM agg_sku').raw().all());
-  const nextSkuId = Math.max(0, ...skuIdOf.values()) + 1;
-  const regionOf: string[] = [];
-  const segmentOf: string[] = [];
-  const dimsOf: number[] = [];
-  const dimsIds = new Map<string, number>([[SEP, 0]]);
-  for (const [key, region, segment] of db.prepare<[], [number, string, string]>("SELECT customer_key, coalesce(region, ''), coalesce(segment, '') FROM dim_customer").raw().iterate()) {
-    regionOf[key] = region;
-    segmentOf[key] = segment;
-    dimsOf[key] = cellOf(dimsIds, `${region}${SEP}${segment}`, () => dimsIds.size);
-  }
-  if (dimsIds.size > DIMS_RADIX) throw new Error(`Too many region × segment pairs for the analytics cells (${dimsIds.size}; at most ${DIMS_RADIX}).`);
-  return { categoryOf, regionOf, segmentOf, dimsOf, skuIdOf, nextSkuId, newSkus: [], withMonthSets: hasMonthSets(db) };
-}
-
-/**
- * A stable id for a SKU: known ids come from agg_sku; a new SKU takes the next id, written to
- * agg_sku after the month's lines are read (nothing may be written while a statement iterates).
- * agg_sku only grows, so ids never change.
- */
-function skuIdFor(context: LinePassContext, sku: string): number {
-  let id = context.skuIdOf.get(sku);
-  if (id === undefined) {
-    id = context.nextSkuId++;
-    context.skuIdOf.set(sku, id);
-    context.newSkus.push([id, sku]);
-  }
-  return id;
-}
-
-function saveNewSkus(db: Db, context: LinePassContext): void {
-  const insert = db.prepare('INSERT INTO agg_sku (sku_id, sku) VALUES (?, ?)');
-  for (const [id, sku] of context.newSkus) insert.run(id, sku);
-  context.newSkus = [];
-}
 
 /**
  * One chunk of days inside ONE calendar month. `isWholeMonth`: the chunk covers its month, so

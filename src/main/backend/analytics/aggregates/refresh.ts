@@ -5,7 +5,8 @@ import { refreshCustomerAggregates } from './customer-aggregates';
 import { monthChunks, monthEnd, refreshFirstSets, refreshReturnSets } from './day-sets-refresh';
 import { productMonthFromLineCells } from './line-cells';
 import { keepHeapWithin } from './heap-budget';
-import { buildMonthFromLines, linePassContext } from './line-pass';
+import { buildMonthFromLines } from './line-pass';
+import { linePassContext } from './line-pass-context';
 import { hasMonthSets, refreshMonthSets } from './month-sets';
 import { refreshMonthlyCells } from './monthly-cells';
 
