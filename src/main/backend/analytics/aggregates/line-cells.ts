@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import { GROUPING_IDS } from '../dimensions';
 import { decodeTuples, type DaySetKind } from './day-set-codec';
+import { projectByText, projectRanked, rankCells } from './sales-cell-projection';
 
 /**
  * The in-memory cells the line pass (line-pass.ts) sums into, and how they are written to
@@ -75,23 +76,14 @@ export function batchedInsert(db: Db, table: string, columns: number, batch = 32
 
 export function writeSalesCells(db: Db, byCategory: ReadonlyMap<unknown, SalesCell>, byOrderDims: ReadonlyMap<unknown, SalesCell>): number {
   const insert = batchedInsert(db, 'agg_sales_daily', 7 + SALES_MEASURES);
+  const ranked = new Map([byCategory, byOrderDims].map((source) => [source, rankCells(source)]));
   let rows = 0;
   for (const groupingId of GROUPING_IDS) {
-    const source: ReadonlyMap<unknown, SalesCell> = (groupingId & 8) !== 0 ? byCategory : byOrderDims;
-    const projected = new Map<string, SalesCell>();
-    for (const { parts, m } of source.values()) {
-      const [date, currency, channel, region, segment, category] = parts;
-      const kept: SalesCell['parts'] = [date, currency, (groupingId & 1) !== 0 ? channel : 0, (groupingId & 2) !== 0 ? region : '',
-        (groupingId & 4) !== 0 ? segment : '', (groupingId & 8) !== 0 ? category : ''];
-      addInto(cellOf(projected, kept.join(SEP), () => ({ parts: kept, m: new Array<number>(SALES_MEASURES).fill(0) })).m, m);
-    }
-    // In primary-key order, so the inserts append to the b-tree instead of splitting pages all over it.
-    const keys = [...projected.keys()].sort();
-    for (const key of keys) {
-      const { parts, m } = projected.get(key) as SalesCell;
-      insert.add([groupingId, ...parts, ...m]);
-    }
-    rows += projected.size;
+    const source = (groupingId & 8) !== 0 ? byCategory : byOrderDims;
+    const ranks = ranked.get(source);
+    const cells = ranks ? projectRanked(ranks, groupingId) : projectByText(source, groupingId);
+    for (const { parts, m } of cells) insert.add([groupingId, ...parts, ...m]);
+    rows += cells.length;
   }
   insert.flush();
   return rows;
