@@ -15,29 +15,34 @@ export function refreshCustomerCohorts(db: Db, onlyTouched: boolean): void {
   const firstOrders = onlyTouched
     ? 'temp_analytics_customers t CROSS JOIN fct_orders o ON o.customer_key = t.customer_key'
     : 'fct_orders o';
+  // The first orders once, with their window ends: both inserts below scanned the whole order
+  // fact for them, and the window ends were date() calls on every order of every window.
+  db.exec(`
+    DROP TABLE IF EXISTS temp_cohort_firsts;
+    CREATE TEMP TABLE temp_cohort_firsts AS
+      SELECT o.customer_key, o.order_key, o.order_date AS first_date, date(o.order_date, '+7 days') AS end_7,
+        date(o.order_date, '+30 days') AS end_30, date(o.order_date, '+90 days') AS end_90, o.currency, coalesce(o.channel_key, 0) AS channel_key
+      FROM ${firstOrders} WHERE o.is_first_order = 1 AND o.is_counted = 1 AND o.customer_key IS NOT NULL`);
   db.exec(
     `INSERT INTO agg_customer_cohort
-     WITH firsts AS (
-       SELECT o.customer_key, o.order_key, o.order_date AS first_date, o.currency, coalesce(o.channel_key, 0) AS channel_key
-       FROM ${firstOrders} WHERE o.is_first_order = 1 AND o.is_counted = 1 AND o.customer_key IS NOT NULL)
      SELECT f.customer_key, f.currency, f.first_date, f.channel_key,
-       sum(CASE WHEN o.order_date < date(f.first_date, '+7 days') THEN o.net_cents ELSE 0 END),
-       sum(CASE WHEN o.order_date < date(f.first_date, '+30 days') THEN o.net_cents ELSE 0 END),
+       sum(CASE WHEN o.order_date < f.end_7 THEN o.net_cents ELSE 0 END),
+       sum(CASE WHEN o.order_date < f.end_30 THEN o.net_cents ELSE 0 END),
        sum(o.net_cents),
-       max(CASE WHEN o.order_key <> f.order_key AND o.order_date < date(f.first_date, '+7 days') THEN 1 ELSE 0 END),
-       max(CASE WHEN o.order_key <> f.order_key AND o.order_date < date(f.first_date, '+30 days') THEN 1 ELSE 0 END),
+       max(CASE WHEN o.order_key <> f.order_key AND o.order_date < f.end_7 THEN 1 ELSE 0 END),
+       max(CASE WHEN o.order_key <> f.order_key AND o.order_date < f.end_30 THEN 1 ELSE 0 END),
        max(CASE WHEN o.order_key <> f.order_key THEN 1 ELSE 0 END)
-     FROM firsts f
-     JOIN fct_orders o ON o.customer_key = f.customer_key AND o.order_date >= f.first_date AND o.order_date < date(f.first_date, '+90 days')
+     FROM temp_cohort_firsts f
+     JOIN fct_orders o ON o.customer_key = f.customer_key AND o.order_date >= f.first_date AND o.order_date < f.end_90
      WHERE o.is_counted = 1 AND +o.currency = f.currency
      GROUP BY f.customer_key`,
   );
   db.exec(
     `INSERT OR IGNORE INTO agg_customer_cohort_category
-     SELECT DISTINCT coalesce(p.category, ''), o.customer_key
-     FROM ${firstOrders}
-     CROSS JOIN fct_order_items i ON i.order_key = o.order_key
-     LEFT JOIN dim_product p ON p.product_key = i.product_key
-     WHERE o.is_first_order = 1 AND o.is_counted = 1 AND o.customer_key IS NOT NULL`,
+     SELECT DISTINCT coalesce(p.category, ''), f.customer_key
+     FROM temp_cohort_firsts f
+     CROSS JOIN fct_order_items i ON i.order_key = f.order_key
+     LEFT JOIN dim_product p ON p.product_key = i.product_key;
+     DROP TABLE temp_cohort_firsts;`,
   );
 }
