@@ -52,4 +52,18 @@ describe('ParentKeys', () => {
     expect(parents.missingParent('order_items', line('O-new'))?.column).toBe('order_id');
     expect(parents.missingParent('order_items', line('O-old'))).toBeNull();
   });
+  it('remembers long keys cut from a larger text (a batch), exactly, with no staging behind them', () => {
+    stageProduct('SKU-1');
+    const parents = new ParentKeys(warehouse.db);
+    const ids = Array.from({ length: 50 }, (_, i) => `3f2b${String(i).padStart(4, '0')}-7c1e-4d2a-9b8f-0123456789ab`);
+    const batchText = ids.map((id) => `${id},x,y`).join('|');
+    let at = 0;
+    for (const id of ids) {
+      // Cut from the batch text, as unpacked values are: V8 makes these views on the whole text.
+      parents.remember('orders', [batchText.slice(at, at + id.length)]);
+      at += id.length + 5;
+    }
+    expect(ids.map((id) => parents.missingParent('order_items', line(id)))).toEqual(ids.map(() => null));
+    expect(parents.missingParent('order_items', line(`${ids[0]?.slice(0, -1)}c`))).toMatchObject({ column: 'order_id', code: 'unknown_parent' });
+  });
 });
