@@ -1,11 +1,9 @@
 import type { Db } from '../../db/open';
-import { GROUPING_IDS } from '../dimensions';
 import { decodeTuples, type DaySetKind } from './day-set-codec';
-import { projectByText, projectRanked, rankCells } from './sales-cell-projection';
 
 /**
  * The in-memory cells the line pass (line-pass.ts) sums into, and how they are written to
- * agg_sales_daily and agg_day_sets.
+ * agg_day_sets (sales cells: sales-cells.ts).
  */
 
 /** Sales measures in agg_sales_daily column order, after the 7 cell columns. */
@@ -44,12 +42,6 @@ export function addInto(target: number[], source: readonly number[], offset = 0)
   for (let i = 0; i < source.length; i++) target[offset + i] = (target[offset + i] ?? 0) + (source[i] ?? 0);
 }
 
-/** Small dense ids for the values of one cell column, so cell keys are numbers, not strings. */
-/**
- * Every materialised grouping is a projection of the two finest ones: with category kept, each
- * (order, category) counts once per cell of grouping 15, so its sums project exactly; without
- * category, each order counts once in the channel × region × segment cells.
- */
 /**
  * Rows inserted BATCH at a time with one multi-row INSERT: hundreds of thousands of single-row
  * calls cost more in binding and call overhead than SQLite spends storing them.
@@ -72,21 +64,6 @@ export function batchedInsert(db: Db, table: string, columns: number, batch = 32
       pending = [];
     },
   };
-}
-
-export function writeSalesCells(db: Db, byCategory: ReadonlyMap<unknown, SalesCell>, byOrderDims: ReadonlyMap<unknown, SalesCell>): number {
-  const insert = batchedInsert(db, 'agg_sales_daily', 7 + SALES_MEASURES);
-  const ranked = new Map([byCategory, byOrderDims].map((source) => [source, rankCells(source)]));
-  let rows = 0;
-  for (const groupingId of GROUPING_IDS) {
-    const source = (groupingId & 8) !== 0 ? byCategory : byOrderDims;
-    const ranks = ranked.get(source);
-    const cells = ranks ? projectRanked(ranks, groupingId) : projectByText(source, groupingId);
-    for (const { parts, m } of cells) insert.add([groupingId, ...parts, ...m]);
-    rows += cells.length;
-  }
-  insert.flush();
-  return rows;
 }
 
 /** Cells of agg_day_sets (or of agg_month_sets: same columns), tuples in key order. */

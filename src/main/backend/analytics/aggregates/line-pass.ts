@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
-import { addInto, batchedInsert, cellOf, SALES_MEASURES, setCellAt, writeSalesCells, writeSetCells, type SalesCell, type SetCell } from './line-cells';
+import { addInto, batchedInsert, cellOf, SALES_MEASURES, setCellAt, writeSetCells, type SalesCell, type SetCell } from './line-cells';
+import { writeSalesCells } from './sales-cells';
 import { DIMS_RADIX, saveNewSkus, skuIdFor, type LinePassContext } from './line-pass-context';
 import type { RefreshRange } from './refresh';
 
@@ -88,7 +89,6 @@ export interface LinePassOutcome {
   productRows: number;
   daySetCells: number;
 }
-
 
 /**
  * One chunk of days inside ONE calendar month. `isWholeMonth`: the chunk covers its month, so
@@ -199,11 +199,9 @@ export function buildMonthFromLines(db: Db, context: LinePassContext, month: Ref
     const dimsKey = orderDimsKey(order, context.dimsOf[customer] ?? 0);
     for (const { category, categoryId, m } of order.perCategory) {
       addInto(total, m);
-      let cell = byCategory.get(dimsKey * 1024 + categoryId);
-      if (cell === undefined) {
-        cell = { parts: [date, currency, channel, region, segment, category], m: new Array<number>(SALES_MEASURES).fill(0) };
-        byCategory.set(dimsKey * 1024 + categoryId, cell);
-      }
+      const categoryKey = dimsKey * 1024 + categoryId;
+      let cell = byCategory.get(categoryKey);
+      if (cell === undefined) byCategory.set(categoryKey, (cell = { parts: [date, currency, channel, region, segment, category], m: new Array<number>(SALES_MEASURES).fill(0) }));
       addInto(cell.m, m);
       addInto(cell.m, orderMeasures, LINE_MEASURES);
       const orderCell = setCellAt(orderSets, cellKey(order.day, order.currency, order.channel, categoryId), currency, date, channel, category);

@@ -12,8 +12,8 @@ import { readValidatedFile } from './validated-reader';
 const port = parentPort;
 if (port === null) throw new Error('reader-worker must run in a worker thread');
 
-/** Rebuilt only if a read asks for another window: its packing buffers are reused from file to file. */
-let retained = new RetainedRecords(0);
+/** Made by the first read, rebuilt only if a read asks for another window: its packing buffers serve file after file. */
+let retained = new RetainedRecords();
 let credits = 0;
 let onCredit: (() => void) | null = null;
 let generation = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GROUPING_IDS } from '../dimensions';
 import { SALES_MEASURES, type SalesCell } from './line-cells';
-import { projectByText, projectRanked, rankCells } from './sales-cell-projection';
+import { projectByText, projectRanked, rankCells } from './sales-cells';
 
 /** A month's finest cells from a small deterministic generator: repeated part values, channels past 9 (text order ≠ number order). */
 function finestCells(count: number): Map<number, SalesCell> {

@@ -1,4 +1,6 @@
-import { addInto, SALES_MEASURES, SEP, type SalesCell } from './line-cells';
+import type { Db } from '../../db/open';
+import { GROUPING_IDS } from '../dimensions';
+import { addInto, batchedInsert, SALES_MEASURES, SEP, type SalesCell } from './line-cells';
 
 /**
  * The cells of one grouping set, summed from the finest cells of a month: the parts a grouping
@@ -68,4 +70,25 @@ export function projectByText(source: ReadonlyMap<unknown, SalesCell>, groupingI
     addInto(target.m, m);
   }
   return [...projected.keys()].sort().map((key) => projected.get(key) as SalesCell);
+}
+
+/**
+ * Writes every grouping set of a month's sales cells to agg_sales_daily, each in key order, and
+ * returns the rows written. Every materialised grouping is a projection of the two finest ones:
+ * with category kept, each (order, category) counts once per cell of grouping 15, so its sums
+ * project exactly; without category, each order counts once in the channel × region × segment cells.
+ */
+export function writeSalesCells(db: Db, byCategory: ReadonlyMap<unknown, SalesCell>, byOrderDims: ReadonlyMap<unknown, SalesCell>): number {
+  const insert = batchedInsert(db, 'agg_sales_daily', 7 + SALES_MEASURES);
+  const ranked = new Map([byCategory, byOrderDims].map((source) => [source, rankCells(source)]));
+  let rows = 0;
+  for (const groupingId of GROUPING_IDS) {
+    const source = (groupingId & 8) !== 0 ? byCategory : byOrderDims;
+    const ranks = ranked.get(source);
+    const cells = ranks ? projectRanked(ranks, groupingId) : projectByText(source, groupingId);
+    for (const { parts, m } of cells) insert.add([groupingId, ...parts, ...m]);
+    rows += cells.length;
+  }
+  insert.flush();
+  return rows;
 }
