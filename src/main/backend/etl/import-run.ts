@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { NATIVE_LOAD_ORDER } from '../../../shared/data-contract/native-format';
 import type { Db } from '../db/open';
+import { withoutAutoCheckpoint } from '../db/wal-checkpoint';
 import { refreshAggregatesIfAvailable } from './aggregates-hook';
 import { createFileReader, type ReaderThread } from './load/file-reader';
 import { ParentKeys } from './load/parent-keys';
@@ -89,7 +90,7 @@ export async function runImport(db: Db, options: ImportRunOptions): Promise<Impo
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   db.pragma(`temp.cache_size = ${IMPORT_TEMP_CACHE_KIB}`);
   try {
-    return await runImportInTransaction(db, options);
+    return await withoutAutoCheckpoint(db, async () => runImportInTransaction(db, options));
   } finally {
     db.pragma(`temp_store = ${previous.tempStore}`);
     db.pragma(`cache_size = ${previous.cacheSize}`);

@@ -1,5 +1,6 @@
 import { rebuildAllAnalyticsAggregates } from '../analytics/aggregates/refresh';
 import type { Db } from '../db/open';
+import { withoutAutoCheckpoint } from '../db/wal-checkpoint';
 import { runQualityChecks, type QualityOutcome } from './quality/run-quality';
 import { clearWarehouse, transformStaged, WAREHOUSE_TABLES, type TransformOutcome } from './transform/transform';
 import { ZERO_WATERMARKS } from './transform/scope';
@@ -18,6 +19,11 @@ export interface RebuildResult {
  * the imports built incrementally (rebuild.test.ts compares checksums).
  */
 export function rebuildFromStaging(db: Db, onStep: (step: string, index: number, total: number) => void = () => undefined, throwIfCancelled: () => void = () => undefined): RebuildResult {
+  // Rewrites the whole warehouse: the log is copied into the file afterwards, off the user's path.
+  return withoutAutoCheckpoint(db, () => rebuildInTransaction(db, onStep, throwIfCancelled));
+}
+
+function rebuildInTransaction(db: Db, onStep: (step: string, index: number, total: number) => void, throwIfCancelled: () => void): RebuildResult {
   const startedAt = new Date().toISOString();
   db.exec('BEGIN IMMEDIATE');
   try {

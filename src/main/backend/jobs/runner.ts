@@ -27,6 +27,8 @@ export class JobRunner {
   private readonly byId = new Map<string, QueuedJob>();
   private current: QueuedJob | null = null;
   private readonly store: JobStore;
+  /** Workers that reported their result and are still checkpointing it (worker-entry.ts), with their exit. */
+  private readonly finishing = new Map<Worker, Promise<void>>();
 
   constructor(
     private readonly warehousePath: string,
@@ -96,6 +98,7 @@ export class JobRunner {
       this.cancel(this.current.jobId);
       await this.current.done.catch(() => undefined);
     }
+    await Promise.all([...this.finishing].map(([worker, exited]) => exitWithin(worker, exited, FINISHING_GRACE_MS)));
     this.store.close();
   }
 
@@ -129,12 +132,19 @@ export class JobRunner {
       this.events.emit('job.progress', { jobId: job.jobId, kind: job.kind, ...p });
     });
     let isSettled = false;
+    let hasExited = false;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    void exited.then(() => {
+      hasExited = true;
+      this.finishing.delete(worker);
+    });
     const finish = (message: Exclude<WorkerMessage, { type: 'progress' }>): void => {
       if (isSettled) return;
       isSettled = true;
       throttle.flush();
       this.settle(job, message);
-      void worker.terminate();
+      // A worker that reported goes on to checkpoint what its job wrote, then exits by itself.
+      if (!hasExited) this.finishing.set(worker, exited);
       this.current = null;
       this.pump();
     };
@@ -162,6 +172,16 @@ export class JobRunner {
     this.events.emit('job.failed', { jobId: job.jobId, kind: job.kind, error: message.error, isCancelled });
     job.settle.reject(AppError.fromInfo(message.error));
   }
+}
+
+/** How long a shutdown waits for a reporting worker's checkpoint; a checkpoint cut short loses nothing. */
+const FINISHING_GRACE_MS = 30_000;
+
+async function exitWithin(worker: Worker, exited: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  if ((await Promise.race([exited, late])) === 'late') await worker.terminate();
+  clearTimeout(timer);
 }
 
 function cancelledError(): ErrorInfo {

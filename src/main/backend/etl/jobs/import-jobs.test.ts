@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unwrap } from '../../../../shared/result';
 import { dispatch } from '../../dispatch';
 import { createTempBackend, type TempBackend } from '../../testing/temp-backend';
@@ -88,6 +88,22 @@ describe('import jobs through the worker and the imports contract', () => {
     const report = (await call(t, 'imports.qualityReport', {})) as { isPassed: boolean; results: unknown[] };
     expect(report.isPassed).toBe(true);
     await expect(t.backend.jobs.run('import.landing', { folder: path.join(t.dir, 'nope') })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('reports the import first, then its worker copies the write-ahead log into the warehouse file', async () => {
+    temp = createTempBackend();
+    const t = temp;
+    const landing = path.join(t.dir, 'landing');
+    await generateStore({ outDir: landing, customers: 200, products: 50, days: 30, seed: 5, lines: 3000 });
+    const file = path.join(t.dir, 'warehouse.sqlite');
+    const db = t.backend.db;
+    const fileHoldsEveryPage = (): boolean =>
+      statSync(file).size >= Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
+    const outcome = await t.backend.jobs.run('import.landing', { folder: landing });
+    expect(outcome.result).toMatchObject({ status: 'succeeded' });
+    // The app's own connection stays open and only reads, so nothing but the worker checkpoints.
+    expect(db.prepare('SELECT count(*) FROM fct_order_items').pluck().get()).toBeGreaterThan(2000);
+    await vi.waitFor(() => expect(fileHoldsEveryPage()).toBe(true), { timeout: 15_000, interval: 50 });
   });
 
   it('keeps nothing from an import cancelled mid-way', async () => {

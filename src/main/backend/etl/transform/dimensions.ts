@@ -5,12 +5,13 @@ import { buildProductVersions, type StagedProduct } from './product-versions';
 export function upsertChannels(db: Db, ordersWatermark: number): number {
   return db
     .prepare(
+      // DISTINCT keeps a handful of codes as it scans; GROUP BY sorted every staged order row.
       `INSERT INTO dim_channel (channel_code, label)
        SELECT channel, upper(substr(channel, 1, 1)) || replace(substr(channel, 2), '_', ' ')
-       FROM stg_orders WHERE stg_id > ? AND channel NOT IN (SELECT channel_code FROM dim_channel)
-       GROUP BY channel ORDER BY min(stg_id)`,
+       FROM (SELECT DISTINCT channel FROM stg_orders WHERE stg_id > @watermark AND channel NOT IN (SELECT channel_code FROM dim_channel)) fresh
+       ORDER BY (SELECT s.stg_id FROM stg_orders s WHERE s.stg_id > @watermark AND s.channel = fresh.channel ORDER BY s.stg_id LIMIT 1)`,
     )
-    .run(ordersWatermark).changes;
+    .run({ watermark: ordersWatermark }).changes;
 }
 
 /**

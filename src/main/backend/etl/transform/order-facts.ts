@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import { deferIndexesIfEmpty } from '../../db/deferred-indexes';
 import { touchesMostOf } from './scope';
+import { utcInstantSql } from './utc-instant';
 
 /** The product version valid when `ts` (UTC text) happened; lines older than a SKU's first version take that first version. */
 function versionAt(skuExpr: string, utcExpr: string): string {
@@ -89,7 +90,7 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
        FROM (
          SELECT o.order_key, i.line_no, i.order_id, o.order_date, o.customer_key, o.channel_key, i.sku, i.quantity, i.unit_price_cents,
            i.quantity * i.unit_price_cents AS gross, i.line_discount_cents, i.line_tax_cents, o.is_counted,
-           ${versionAt('i.sku', "strftime('%Y-%m-%dT%H:%M:%SZ', o.created_at)")} AS pk
+           ${versionAt('i.sku', utcInstantSql('o.created_at'))} AS pk
          FROM ${touchedOrdersSource(db)} ${LATEST_LINE}
        )
        ORDER BY order_key, line_no`,
@@ -121,15 +122,16 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
     )
     .run().changes;
   for (const restore of restoreIndexes) restore();
+  // The touched orders' returns: for most orders, one pass over the returns beats a seek per order.
+  const touchedReturns = touchesMostOf(db, 't_orders', 'fct_orders')
+    ? 'fct_returns r WHERE r.order_id IN (SELECT order_id FROM t_orders)'
+    : 't_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key';
   db.exec(`
     UPDATE fct_orders SET refund_cents = agg.refund, net_cents = gross_cents - discount_cents - agg.refund
-    FROM (SELECT r.order_key, sum(r.refund_cents) AS refund
-          FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key
-          GROUP BY r.order_key) agg
+    FROM (SELECT r.order_key, sum(r.refund_cents) AS refund FROM ${touchedReturns} GROUP BY r.order_key) agg
     WHERE fct_orders.order_key = agg.order_key;
     INSERT OR IGNORE INTO t_dates SELECT o.order_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id;
-    INSERT OR IGNORE INTO t_dates
-      SELECT r.return_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key;`);
+    INSERT OR IGNORE INTO t_dates SELECT r.return_date FROM ${touchedReturns};`);
   return { orders, lines, returns };
 }
 
@@ -147,7 +149,7 @@ export function reresolveProductVersions(db: Db): number {
   const changed = db
     .prepare(
       `UPDATE fct_order_items SET
-         product_key = ${versionAt('fct_order_items.sku', "(SELECT strftime('%Y-%m-%dT%H:%M:%SZ', o.created_at) FROM fct_orders o WHERE o.order_key = fct_order_items.order_key)")}
+         product_key = ${versionAt('fct_order_items.sku', `(SELECT ${utcInstantSql('o.created_at')} FROM fct_orders o WHERE o.order_key = fct_order_items.order_key)`)}
        WHERE (order_key, line_no) IN (SELECT order_key, line_no FROM t_relinked)`,
     )
     .run().changes;
