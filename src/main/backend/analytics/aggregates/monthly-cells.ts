@@ -8,24 +8,29 @@ const RETURN_SUMS = 'sum(refund_cents), sum(returned_units), sum(return_lines)';
 const CELL_KEYS = 'grouping_id, substr(date_key, 1, 7), currency, channel_key, region, segment, category';
 
 /**
- * Re-sums the month cells (0022) of every month the ranges touch from their day cells, so
- * agg_sales_monthly / agg_returns_monthly always equal the day cells they summarise.
+ * Re-sums month cells (0022) from their day cells, so agg_sales_monthly / agg_returns_monthly
+ * always equal the day cells they summarise: the sales cells of the months the line pass covered
+ * only in part (it writes those of whole months itself: sales-cells.ts), and the return cells of
+ * every month the returns range touches. One pass over the day cells each: they are keyed by
+ * grouping first, so a per-month statement would scan them once per month.
  */
-export function refreshMonthlyCells(db: Db, sales: RefreshRange, returns: RefreshRange): number {
+export function refreshMonthlyCells(db: Db, partialSalesMonths: readonly string[], returns: RefreshRange): number {
   let rows = 0;
-  for (const [table, daily, sums, range] of [
-    ['agg_sales_monthly', 'agg_sales_daily', SALES_SUMS, sales],
-    ['agg_returns_monthly', 'agg_returns_daily', RETURN_SUMS, returns],
-  ] as const) {
-    // One pass over the touched months (the day cells are keyed by grouping first, so a per-month
-    // statement would scan them once per month).
-    const months = monthChunks(range).map((chunk) => chunk.fromDate.slice(0, 7));
-    const first = months[0];
-    const last = months.at(-1);
-    if (!first || !last) continue;
-    db.prepare(`DELETE FROM ${table} WHERE date_key BETWEEN ? AND ?`).run(first, last);
+  if (partialSalesMonths.length > 0) {
+    const months = JSON.stringify(partialSalesMonths);
+    db.prepare('DELETE FROM agg_sales_monthly WHERE date_key IN (SELECT value FROM json_each(?))').run(months);
     rows += db
-      .prepare(`INSERT INTO ${table} SELECT ${CELL_KEYS}, ${sums} FROM ${daily} WHERE date_key BETWEEN ? AND ? GROUP BY 1, 2, 3, 4, 5, 6, 7`)
+      .prepare(`INSERT INTO agg_sales_monthly SELECT ${CELL_KEYS}, ${SALES_SUMS} FROM agg_sales_daily
+        WHERE substr(date_key, 1, 7) IN (SELECT value FROM json_each(?)) GROUP BY 1, 2, 3, 4, 5, 6, 7`)
+      .run(months).changes;
+  }
+  const months = monthChunks(returns).map((chunk) => chunk.fromDate.slice(0, 7));
+  const first = months[0];
+  const last = months.at(-1);
+  if (first && last) {
+    db.prepare('DELETE FROM agg_returns_monthly WHERE date_key BETWEEN ? AND ?').run(first, last);
+    rows += db
+      .prepare(`INSERT INTO agg_returns_monthly SELECT ${CELL_KEYS}, ${RETURN_SUMS} FROM agg_returns_daily WHERE date_key BETWEEN ? AND ? GROUP BY 1, 2, 3, 4, 5, 6, 7`)
       .run(`${first}-01`, monthEnd(`${last}-01`)).changes;
   }
   return rows;

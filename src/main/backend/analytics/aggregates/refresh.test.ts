@@ -73,24 +73,29 @@ describe('refreshAnalyticsAggregates', () => {
     expect(incremental).toEqual(snapshot(db));
   });
 
-  it('keeps every month cell equal to the sum of its day cells after a partial-month refresh', () => {
+  it('keeps every month cell equal to the sum of its day cells after a full rebuild and after a partial-month refresh', () => {
+    const measures = ['gross_cents', 'line_discount_cents', 'line_net_cents', 'line_tax_cents', 'cost_cents', 'units', 'lines', 'orders',
+      'order_gross_cents', 'order_discount_cents', 'order_tax_cents', 'order_shipping_cents', 'order_units'];
+    const keyOf = (row: Record<string, string | number>, month: string): string =>
+      [row.grouping_id, month, row.currency, row.channel_key, row.region, row.segment, row.category].join('|');
+    const expectMonthsSumDays = (): void => {
+      const expected = new Map<string, number[]>();
+      for (const row of db.prepare('SELECT * FROM agg_sales_daily').all() as Record<string, string | number>[]) {
+        const key = keyOf(row, String(row.date_key).slice(0, 7));
+        const sums = expected.get(key) ?? measures.map(() => 0);
+        expected.set(key, sums.map((sum, i) => sum + Number(row[measures[i] as string])));
+      }
+      const monthly = db.prepare('SELECT * FROM agg_sales_monthly').all() as Record<string, string | number>[];
+      const actual = new Map(monthly.map((row) => [keyOf(row, String(row.date_key)), measures.map((m) => Number(row[m]))]));
+      expect(actual.size).toBeGreaterThan(10);
+      expect(actual).toEqual(expected);
+    };
+    // Whole months: their month cells come from the line pass itself.
+    rebuildAllAnalyticsAggregates(db);
+    expectMonthsSumDays();
+    // Part of a month: its month cells are re-summed from the day cells.
     refreshAnalyticsAggregates(db, { fromDate: '2024-03-10', toDate: '2024-03-12' });
-    const daily = db.prepare('SELECT * FROM agg_sales_daily').all() as Record<string, string | number>[];
-    const expected = new Map<string, number[]>();
-    for (const row of daily) {
-      const key = [row.grouping_id, String(row.date_key).slice(0, 7), row.currency, row.channel_key, row.region, row.segment, row.category].join('|');
-      const sums = expected.get(key) ?? [0, 0, 0];
-      expected.set(key, [sums[0]! + Number(row.line_net_cents), sums[1]! + Number(row.units), sums[2]! + Number(row.orders)]);
-    }
-    const monthly = db.prepare('SELECT * FROM agg_sales_monthly').all() as Record<string, string | number>[];
-    const actual = new Map(
-      monthly.map((row) => [
-        [row.grouping_id, row.date_key, row.currency, row.channel_key, row.region, row.segment, row.category].join('|'),
-        [Number(row.line_net_cents), Number(row.units), Number(row.orders)],
-      ]),
-    );
-    expect(actual.size).toBeGreaterThan(10);
-    expect(actual).toEqual(expected);
+    expectMonthsSumDays();
   });
 
   it('a rebuild from empty builds the product cells without their SKU index and leaves it in place, in use', () => {

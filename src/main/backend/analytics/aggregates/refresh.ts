@@ -112,12 +112,14 @@ function refreshInTransaction(db: Db, range: RefreshRange): RefreshOutcome {
   let salesRows = 0;
   let daySetCells = 0;
   const partialMonths: string[] = [];
+  const deleteMonthlySales = db.prepare('DELETE FROM agg_sales_monthly WHERE date_key = ?');
   const deleteMonthSets = context.withMonthSets ? db.prepare("DELETE FROM agg_month_sets WHERE kind IN ('customer', 'customer_category', 'line') AND date_key = ?") : null;
   for (const chunk of monthChunks(range)) {
     const month = chunk.fromDate.slice(0, 7);
     const isWholeMonth = chunk.fromDate === `${month}-01` && chunk.toDate === monthEnd(chunk.fromDate);
     if (isWholeMonth) {
       deleteSets.run('product', month, month);
+      deleteMonthlySales.run(month);
       deleteMonthSets?.run(month);
     } else {
       partialMonths.push(month);
@@ -136,7 +138,7 @@ function refreshInTransaction(db: Db, range: RefreshRange): RefreshOutcome {
   for (const id of GROUPING_IDS) returnRows += db.prepare(insertReturnsSql(id)).run().changes;
   db.exec('DROP TABLE temp_analytics_return_cells');
   daySetCells += refreshReturnSets(db, returns);
-  refreshMonthlyCells(db, range, returns);
+  refreshMonthlyCells(db, partialMonths, returns);
   // Month cells of the partly refreshed months from their day cells, then everything per
   // customer from the month cells.
   const monthsOf = (r: RefreshRange): string[] => monthChunks(r).map((m) => m.fromDate.slice(0, 7));

@@ -48,6 +48,22 @@ describe('sales cell projection', () => {
     expect(order).toEqual(sorted);
   });
 
+  it.each(GROUPING_IDS)('grouping %i at month grain: the plain group-by of the day cells by month, in key order', (groupingId) => {
+    if (ranked === null) throw new Error('these parts must fit a numeric key');
+    const byMonth = new Map<string, number[]>();
+    for (const [key, sums] of bruteForce(cells, groupingId)) {
+      const parts = JSON.parse(key) as [string, ...unknown[]];
+      const monthKey = JSON.stringify([parts[0].slice(0, 7), ...parts.slice(1)]);
+      const total = byMonth.get(monthKey) ?? new Array<number>(SALES_MEASURES).fill(0);
+      byMonth.set(monthKey, total.map((v, i) => v + (sums[i] ?? 0)));
+    }
+    const projected = projectRanked(ranked, groupingId, 'month');
+    expect(new Map(projected.map((c) => [JSON.stringify(c.parts), c.m]))).toEqual(byMonth);
+    expect(new Map(projectByText(cells, groupingId, 'month').map((c) => [JSON.stringify(c.parts), c.m]))).toEqual(byMonth);
+    const keys = projected.map((c) => JSON.stringify(c.parts));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('declines to rank parts whose key would not fit a double exactly', () => {
     const many = new Map<number, SalesCell>();
     for (let i = 0; i < 4096; i += 1) {
