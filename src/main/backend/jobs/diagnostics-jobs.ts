@@ -13,9 +13,12 @@ export const writeScratchJob = defineJob({
     batchSize: z.number().int().min(1).default(1_000),
     /** Slows each batch down so a test or a person can cancel mid-way. */
     delayMsPerBatch: z.number().int().min(0).max(5_000).default(0),
+    /** Leaves a timer this long after finishing, as a job that forgets a handle would: the worker must still go. */
+    lingerMs: z.number().int().min(0).max(600_000).default(0),
   }),
   run(ctx) {
-    const { rows, batchSize, delayMsPerBatch } = ctx.params;
+    const { rows, batchSize, delayMsPerBatch, lingerMs } = ctx.params;
+    if (lingerMs > 0) setTimeout(() => undefined, lingerMs);
     ctx.db.exec('CREATE TABLE IF NOT EXISTS diag_scratch (job_id TEXT NOT NULL, n INTEGER NOT NULL) STRICT');
     const insert = ctx.db.prepare('INSERT INTO diag_scratch (job_id, n) VALUES (?, ?)');
     // One transaction for the whole job: a cancel anywhere leaves no partial rows.

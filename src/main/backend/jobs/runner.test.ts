@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../shared/events';
 import { AppError } from '../../../shared/result';
+import { EventBus } from '../events';
 import { createTempBackend, type TempBackend } from '../testing/temp-backend';
+import { JobRunner } from './runner';
 
 let temp: TempBackend | null = null;
 afterEach(async () => {
@@ -73,6 +78,21 @@ describe('JobRunner', () => {
     expect(temp.backend.jobs.get(second.jobId).status).toBe('queued');
     await Promise.all([first.done, second.done]);
     expect(order).toEqual([first.jobId, second.jobId]);
+  });
+
+  it('stops a worker that reported but does not exit, once its grace period is over', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storelens-runner-'));
+    const runner = new JobRunner(path.join(dir, 'w.sqlite'), new EventBus(), 300);
+    try {
+      const outcome = await runner.run('diagnostics.write-scratch', { rows: 10, lingerMs: 600_000 });
+      expect(outcome.result).toEqual({ rows: 10 });
+      const started = performance.now();
+      await runner.close();
+      // Without the grace period close() would wait the ten minutes the job's timer holds the worker.
+      expect(performance.now() - started).toBeLessThan(20_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects an unknown job kind with a validation error', () => {

@@ -18,6 +18,9 @@ interface QueuedJob {
   done: Promise<JobOutcome>;
 }
 
+/** A checkpoint cut short loses nothing: the log stays for the next one. */
+const FINISHING_GRACE_MS = 30_000;
+
 /**
  * Runs jobs in worker threads, one at a time, because SQLite has one writer: the others queue.
  * Each worker opens its own connection; WAL lets the main thread keep reading meanwhile.
@@ -33,6 +36,8 @@ export class JobRunner {
   constructor(
     private readonly warehousePath: string,
     private readonly events: EventBus,
+    /** How long a worker that reported may take to checkpoint and exit before it is stopped. */
+    private readonly finishingGraceMs = FINISHING_GRACE_MS,
   ) {
     this.store = new JobStore(`${warehousePath}.jobs`);
     this.store.failInterrupted();
@@ -98,7 +103,7 @@ export class JobRunner {
       this.cancel(this.current.jobId);
       await this.current.done.catch(() => undefined);
     }
-    await Promise.all([...this.finishing].map(([worker, exited]) => exitWithin(worker, exited, FINISHING_GRACE_MS)));
+    await Promise.all(this.finishing.values());
     this.store.close();
   }
 
@@ -143,8 +148,12 @@ export class JobRunner {
       isSettled = true;
       throttle.flush();
       this.settle(job, message);
-      // A worker that reported goes on to checkpoint what its job wrote, then exits by itself.
-      if (!hasExited) this.finishing.set(worker, exited);
+      // A worker that reported goes on to checkpoint what its job wrote, then exits by itself;
+      // one that does not (a handle its job left open) is stopped after a grace period.
+      if (!hasExited) {
+        this.finishing.set(worker, exited);
+        setTimeout(() => void worker.terminate(), this.finishingGraceMs).unref();
+      }
       this.current = null;
       this.pump();
     };
@@ -172,16 +181,6 @@ export class JobRunner {
     this.events.emit('job.failed', { jobId: job.jobId, kind: job.kind, error: message.error, isCancelled });
     job.settle.reject(AppError.fromInfo(message.error));
   }
-}
-
-/** How long a shutdown waits for a reporting worker's checkpoint; a checkpoint cut short loses nothing. */
-const FINISHING_GRACE_MS = 30_000;
-
-async function exitWithin(worker: Worker, exited: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
-  if ((await Promise.race([exited, late])) === 'late') await worker.terminate();
-  clearTimeout(timer);
 }
 
 function cancelledError(): ErrorInfo {
