@@ -2,19 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rebuildAllAnalyticsAggregates, refreshAnalyticsAggregates } from './refresh';
 import { sampleStore } from '../testing/sample-store';
 import { seededWarehouse } from '../testing/seeded-warehouse';
-import type { Db } from '../../db/open';
-
-const TABLES = ['agg_sales_daily', 'agg_returns_daily', 'agg_sales_monthly', 'agg_returns_monthly', 'agg_day_sets', 'agg_customer_lifetime', 'agg_product_daily', 'agg_month_sets', 'agg_customer_cohort', 'agg_customer_cohort_category'];
-
-function snapshot(db: Db): Record<string, unknown[]> {
-  return Object.fromEntries(
-    TABLES.map((t) => {
-      // Every column in the ORDER BY: rows compare whole, whatever their physical order.
-      const columns = db.prepare(`SELECT count(*) FROM pragma_table_info('${t}')`).pluck().get() as number;
-      return [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${Array.from({ length: columns }, (_, i) => i + 1).join(', ')}`).all()];
-    }),
-  );
-}
+import { aggregateSnapshot as snapshot } from '../testing/aggregate-snapshot';
 
 const spec = sampleStore();
 const warehouse = seededWarehouse(spec);

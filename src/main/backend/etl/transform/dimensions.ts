@@ -15,6 +15,22 @@ export function upsertChannels(db: Db, ordersWatermark: number): number {
 }
 
 /**
+ * The days of every order of a customer whose region or segment the run changes go to t_dates:
+ * the analytics aggregates file sales under those (line-pass-context.ts, customer-aggregates.ts),
+ * so all of that customer's days move. Call before upsertCustomers, while dim_customer is as it was.
+ */
+export function addDaysOfRegroupedCustomers(db: Db): void {
+  db.exec(`
+    INSERT OR IGNORE INTO t_dates
+      SELECT DISTINCT o.order_date
+      FROM (SELECT max(stg_id) AS last_id FROM stg_customers WHERE customer_id IN (SELECT customer_id FROM t_customers) GROUP BY customer_id) k
+      JOIN stg_customers s ON s.stg_id = k.last_id
+      JOIN dim_customer c ON c.customer_id = s.customer_id
+      JOIN fct_orders o ON o.customer_key = c.customer_key
+      WHERE c.region IS NOT s.region OR c.segment IS NOT s.segment`);
+}
+
+/**
  * Touched customers from their latest staged row (latest ingestion wins). The surrogate key is
  * the customer's first staging row id: stable across re-imports and rebuilds.
  */

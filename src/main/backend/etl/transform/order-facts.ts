@@ -163,25 +163,25 @@ export function reresolveProductVersions(db: Db): number {
 
 /**
  * is_first_order marks each customer's first counted order (by creation instant, then key).
- * Days whose first-order flags flipped are added to t_dates so their new/repeat counts follow.
+ * Only the orders whose flag flips are written, and only their days go to t_dates, so their
+ * new/repeat counts and aggregates follow: a nightly run touches customers with years of orders,
+ * and re-deriving all their days made it refresh the whole history.
  */
 export function refreshFirstOrders(db: Db): void {
   // When most customers were touched (a first import, a rebuild), one pass over the orders in
   // storage order beats fetching each customer's orders through the index in random order.
   const access = touchesMostOf(db, 't_customers', 'dim_customer') ? 'NOT INDEXED' : '';
   db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS t_first_flips (order_key INTEGER PRIMARY KEY, is_first INTEGER NOT NULL);
+    DELETE FROM t_first_flips;
     WITH ranked AS (
-      SELECT o.order_key,
+      SELECT o.order_key, o.is_first_order AS was_first,
         CASE WHEN o.is_counted = 1 AND ROW_NUMBER() OVER (PARTITION BY o.customer_key, o.is_counted ORDER BY julianday(o.created_at), o.order_key) = 1
              THEN 1 ELSE 0 END AS is_first
       FROM fct_orders o ${access}
       WHERE o.customer_key IN (SELECT c.customer_key FROM t_customers t JOIN dim_customer c ON c.customer_id = t.customer_id)
     )
-    UPDATE fct_orders SET is_first_order = ranked.is_first
-    FROM ranked WHERE fct_orders.order_key = ranked.order_key AND fct_orders.is_first_order <> ranked.is_first;`);
-  // RETURNING cannot feed an INSERT, so re-derive the flipped days: every day of a touched customer's orders.
-  db.exec(`
-    INSERT OR IGNORE INTO t_dates
-      SELECT DISTINCT o.order_date FROM t_customers t JOIN dim_customer c ON c.customer_id = t.customer_id
-      JOIN fct_orders o ON o.customer_key = c.customer_key WHERE o.is_counted = 1`);
+    INSERT INTO t_first_flips SELECT order_key, is_first FROM ranked WHERE is_first <> was_first ORDER BY order_key;
+    UPDATE fct_orders SET is_first_order = f.is_first FROM t_first_flips f WHERE fct_orders.order_key = f.order_key;
+    INSERT OR IGNORE INTO t_dates SELECT o.order_date FROM t_first_flips f JOIN fct_orders o ON o.order_key = f.order_key;`);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { extendCalendar } from './calendar';
 import { rebuildCohortLtv } from './cohorts';
-import { rebuildProducts, refreshCustomerOrderDates, upsertChannels, upsertCustomers } from './dimensions';
+import { addDaysOfRegroupedCustomers, rebuildProducts, refreshCustomerOrderDates, upsertChannels, upsertCustomers } from './dimensions';
 import { lastInventoryDay, rebuildInventoryAlerts, rebuildInventoryDaily } from './inventory';
 import { rebuildOrderFacts, refreshFirstOrders, reresolveProductVersions } from './order-facts';
 import { rebuildRevenueDaily } from './revenue-daily';
@@ -70,6 +70,7 @@ export function transformStaged(db: Db, watermarks: StagingWatermarks, onStep: (
   });
   step('dimensions', () => {
     upsertChannels(db, watermarks.orders);
+    addDaysOfRegroupedCustomers(db);
     upsertCustomers(db);
   });
   const productVersions = step('products', () => rebuildProducts(db));

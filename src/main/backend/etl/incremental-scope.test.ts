@@ -1,0 +1,96 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildAllAnalyticsAggregates } from '../analytics/aggregates/refresh';
+import { aggregateSnapshot } from '../analytics/testing/aggregate-snapshot';
+import { openWarehouse, type Db } from '../db/open';
+import { runImport } from './import-run';
+import { rebuildFromStaging } from './rebuild';
+import { filesOfDays, generateSmallStore, type GeneratedStore } from './testing/generated-store';
+import { warehouseChecksums } from './testing/warehouse-checksum';
+
+let store: GeneratedStore;
+let db: Db;
+
+beforeAll(async () => {
+  store = await generateSmallStore(5, 40);
+  db = openWarehouse(path.join(store.dir, 'warehouse.sqlite'));
+  await runImport(db, { kind: 'landing', source: store.landing, files: filesOfDays(store, store.days) });
+});
+
+afterAll(() => {
+  db.close();
+  rmSync(store.dir, { recursive: true, force: true });
+});
+
+const csvField = (value: unknown): string => (value === null || value === undefined ? '' : `"${String(value).replaceAll('"', '""')}"`);
+
+/** A later drop with one file, imported as its own run. */
+async function importDrop(name: string, file: string, header: string, row: unknown[]): Promise<Awaited<ReturnType<typeof runImport>>> {
+  const folder = path.join(store.dir, name);
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, file), `${header}\n${row.map(csvField).join(',')}\n`);
+  return runImport(db, { kind: 'files', source: folder, files: [path.join(folder, file)] });
+}
+
+/** The aggregates as the run left them, then as a full rebuild makes them: they must be the same. */
+function expectAggregatesAsRebuilt(): void {
+  const incremental = aggregateSnapshot(db);
+  rebuildAllAnalyticsAggregates(db);
+  expect(aggregateSnapshot(db)).toEqual(incremental);
+}
+
+const cents = (value: number): string => (value / 100).toFixed(2);
+
+describe('what a small later run refreshes', () => {
+  it('a customer re-sent with another region moves all their days, back to their first order', async () => {
+    const customer = db
+      .prepare<[], { customer_id: string; first: string }>(
+        `SELECT c.customer_id, min(o.order_date) AS first FROM dim_customer c JOIN fct_orders o ON o.customer_key = c.customer_key
+         WHERE o.is_counted = 1 GROUP BY c.customer_key HAVING count(*) >= 3 ORDER BY first LIMIT 1`,
+      )
+      .get();
+    if (!customer) throw new Error('the store must have a customer with three orders');
+    const staged = db.prepare('SELECT * FROM stg_customers WHERE customer_id = ? ORDER BY stg_id DESC LIMIT 1').get(customer.customer_id) as Record<string, unknown>;
+    const columns = ['customer_id', 'email', 'name', 'region', 'country', 'city', 'signup_date', 'segment', 'acquisition_channel', 'updated_at'];
+    const row = columns.map((c) => (c === 'region' ? 'test-north' : c === 'updated_at' ? `${store.days.at(-1)}T23:00:00Z` : staged[c]));
+    const run = await importDrop('regrouped', 'customers.csv', columns.join(','), row);
+    expect(run.rowsLoaded).toBe(1);
+    expect(run.transform?.touchedFrom).toBe(customer.first);
+    const moved = db.prepare("SELECT count(*) FROM agg_sales_daily WHERE region = 'test-north'").pluck().get() as number;
+    expect(moved).toBeGreaterThan(0);
+    expectAggregatesAsRebuilt();
+  });
+
+  it('a first order cancelled later hands "first" to the next order, and only those days are refreshed', async () => {
+    const first = db
+      .prepare<[], { order_id: string; order_date: string; customer_key: number }>(
+        `SELECT o.order_id, o.order_date, o.customer_key FROM fct_orders o
+         WHERE o.is_first_order = 1 AND (SELECT count(*) FROM fct_orders n WHERE n.customer_key = o.customer_key AND n.is_counted = 1 AND n.order_date > o.order_date) >= 1
+         ORDER BY o.order_date DESC LIMIT 1`,
+      )
+      .get();
+    if (!first) throw new Error('the store must have a customer with a later order');
+    const next = db
+      .prepare<[number, string], { order_key: number; order_date: string }>(
+        'SELECT order_key, order_date FROM fct_orders WHERE customer_key = ? AND is_counted = 1 AND order_date > ? ORDER BY julianday(created_at), order_key LIMIT 1',
+      )
+      .get(first.customer_key, first.order_date);
+    const s = db.prepare('SELECT * FROM stg_orders WHERE order_id = ? ORDER BY stg_id DESC LIMIT 1').get(first.order_id) as Record<string, string | number | null>;
+    const cancelledAt = `${store.days.at(-1)}T23:30:00Z`;
+    const header = 'order_id,customer_id,channel,status,created_at,paid_at,fulfilled_at,delivered_at,cancelled_at,currency,subtotal,discount,tax,shipping,total,updated_at';
+    const run = await importDrop('cancelled', 'orders.csv', header, [
+      s.order_id, s.customer_id, s.channel, 'cancelled', s.created_at, s.paid_at, s.fulfilled_at, s.delivered_at, cancelledAt, s.currency,
+      cents(Number(s.subtotal_cents)), cents(Number(s.discount_cents)), cents(Number(s.tax_cents)), cents(Number(s.shipping_cents)), cents(Number(s.total_cents)), cancelledAt,
+    ]);
+    expect(run.rowsLoaded).toBe(1);
+    expect(db.prepare('SELECT is_first_order FROM fct_orders WHERE order_key = ?').pluck().get(next?.order_key)).toBe(1);
+    // The cancelled order's day and the new first order's day; nothing earlier, nothing in between needed.
+    expect(run.transform?.touchedFrom).toBe(first.order_date);
+    expect(run.transform?.touchedTo).toBe(next?.order_date);
+    expectAggregatesAsRebuilt();
+    const facts = warehouseChecksums(db);
+    rebuildFromStaging(db);
+    expect(warehouseChecksums(db)).toEqual(facts);
+  });
+});
