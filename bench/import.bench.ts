@@ -7,7 +7,7 @@
  * The store is generated once into STORELENS_BENCH_DIR (default: the OS temp folder) and reused.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,8 @@ import { openWarehouse } from '../src/main/backend/db/open';
 import { runImport } from '../src/main/backend/etl/import-run';
 import { checkpointAfterWrite } from '../src/main/backend/db/wal-checkpoint';
 import { compareReaderThreads } from './import-reader-compare';
+import { flattenLandingDays } from './flatten-landing';
+import { measureNightlyImport } from './import-nightly';
 import { generateStore } from '../src/main/backend/generate';
 
 const LINES = Number(process.env.STORELENS_BENCH_LINES ?? 1_000_000);
@@ -31,31 +33,12 @@ const FLAT = path.join(ROOT, 'flat');
 const ORDER_LINES = path.join(FLAT, 'order_items.csv');
 const SELF = fileURLToPath(import.meta.url);
 
-/** One file per entity, the day files concatenated in day order (so "latest wins" is kept). */
-async function flatten(): Promise<void> {
-  mkdirSync(FLAT, { recursive: true });
-  const days = readdirSync(LANDING).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-  for (const entity of NATIVE_LOAD_ORDER) {
-    const out = createWriteStream(path.join(FLAT, `${entity}.csv`));
-    let hasHeader = false;
-    for (const day of days) {
-      const file = path.join(LANDING, day, `${entity}.csv`);
-      if (!existsSync(file)) continue;
-      const text = readFileSync(file, 'utf8');
-      const body = hasHeader ? text.slice(text.indexOf('\n') + 1) : text;
-      hasHeader = true;
-      if (!out.write(body)) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'finish');
-  }
-}
-
 async function prepare(): Promise<void> {
   rmSync(ROOT, { recursive: true, force: true });
   const started = performance.now();
   await generateStore({ outDir: LANDING, preset: 'large', lines: LINES, seed: 42 });
-  await flatten();
+  const days = readdirSync(LANDING).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  await flattenLandingDays(LANDING, days, FLAT);
   process.stdout.write(`prepared ${ROOT} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
@@ -228,6 +211,7 @@ async function main(): Promise<void> {
   // Measured before the comparisons below, whose whole-file runs would otherwise set the peak.
   const peakMb = process.resourceUsage().maxRSS / 1024;
   const readerRuns = process.argv.includes('--no-reader-compare') ? [] : await compareReaderThreads(FLAT, path.join(ROOT, 'bench-reader.sqlite'));
+  const nightly = process.argv.includes('--no-nightly') ? null : await measureNightlyImport(LANDING, ROOT);
 
   console.log('CSV parsers on the order-lines file (streamed, 1 MB chunks):');
   const parsers = [['storelens scanner (sink)', parseWithOurs], ['storelens rows (objects)', parseWithOurRowObjects], ['udsv', parseWithUdsv], ['csv-parse', parseWithCsvParse]] as const;
@@ -252,6 +236,13 @@ async function main(): Promise<void> {
     for (const run of readerRuns) {
       console.log(`  ${run.thread.padEnd(7)} ${run.wallSeconds.toFixed(2).padStart(6)} s wall, ${run.cpuSeconds.toFixed(2).padStart(6)} s CPU; reader parse ${(run.file.parseMs / 1000).toFixed(2)} s + validate ${(run.file.validateMs / 1000).toFixed(2)} s, writer ${(run.file.stageMs / 1000).toFixed(2)} s`);
     }
+  }
+  if (nightly) {
+    const r = nightly.result;
+    const factsMs = Object.values(r.transform?.stepMs ?? {}).reduce((sum, ms) => sum + ms, 0);
+    console.log(`\nNightly drop: the last landing day (${nightly.day}, ${r.rowsRead.toLocaleString('en-US')} rows in ${r.files.length} files) into a warehouse holding every day before it (loaded in ${nightly.baseSeconds.toFixed(1)} s):`);
+    console.log(`  import ${nightly.seconds.toFixed(2)} s to its commit: staging ${(r.stageMs / 1000).toFixed(2)} s, facts ${(factsMs / 1000).toFixed(2)} s ${JSON.stringify(r.transform?.stepMs ?? {})}, aggregates ${((r.transformMs - factsMs) / 1000).toFixed(2)} s, quality ${(r.qualityMs / 1000).toFixed(2)} s`);
+    console.log(`  days refreshed ${r.transform?.touchedFrom ?? '–'} … ${r.transform?.touchedTo ?? '–'} (${r.transform?.scope.orders ?? 0} orders touched); then the checkpoint ${nightly.checkpointSeconds.toFixed(2)} s`);
   }
   console.log('\nTargets:');
   if (sqlite !== null) {
