@@ -65,7 +65,7 @@ export function refreshCustomerAggregates(db: Db, range: RefreshRange): { custom
        SELECT min(f.first_order_date) FROM agg_customer_lifetime f WHERE f.customer_key = agg_customer_lifetime.customer_key)
      ${onlyTouched ? touchedOnly : ''}`,
   );
-  if (withMonthSets) refreshCustomerCohorts(db, onlyTouched);
+  if (withMonthSets) refreshCustomerCohorts(db, onlyTouched ? range.fromDate : null);
   db.exec('DROP TABLE temp_analytics_customers');
   return { customers };
 }

@@ -4,16 +4,18 @@ import type { Db } from '../../db/open';
  * agg_customer_cohort: fct_cohort_ltv's 7/30/90-day windows per customer (same rules as
  * etl/transform/cohorts.ts: the first counted order flagged is_first_order, windows of days
  * 0 … w−1, same currency, net after refunds), plus the first order's channel and categories,
- * so cohort LTV can be cut by region, segment, channel and category. `onlyTouched`: only the
- * customers in temp_analytics_customers (joined first, so their orders are found by index).
+ * so cohort LTV can be cut by region, segment, channel and category. `touchedFrom` (a refresh of
+ * some days, not all customers): only the customers whose cohort the run can have changed
+ * (joined first, so their orders are found by index); null recomputes every customer.
  * CROSS JOIN keeps the first orders as the outer loop: the planner otherwise walks all lines.
  */
-export function refreshCustomerCohorts(db: Db, onlyTouched: boolean): void {
-  const where = onlyTouched ? 'WHERE customer_key IN (SELECT customer_key FROM temp_analytics_customers)' : '';
+export function refreshCustomerCohorts(db: Db, touchedFrom: string | null): void {
+  if (touchedFrom !== null) selectCohortsToRefresh(db, touchedFrom);
+  const where = touchedFrom !== null ? 'WHERE customer_key IN (SELECT customer_key FROM temp_cohort_customers)' : '';
   db.exec(`DELETE FROM agg_customer_cohort ${where}`);
   db.exec(`DELETE FROM agg_customer_cohort_category ${where}`);
-  const firstOrders = onlyTouched
-    ? 'temp_analytics_customers t CROSS JOIN fct_orders o ON o.customer_key = t.customer_key'
+  const firstOrders = touchedFrom !== null
+    ? 'temp_cohort_customers t CROSS JOIN fct_orders o ON o.customer_key = t.customer_key'
     : 'fct_orders o';
   // The first orders once, with their window ends: both inserts below scanned the whole order
   // fact for them, and the window ends were date() calls on every order of every window.
@@ -43,6 +45,23 @@ export function refreshCustomerCohorts(db: Db, onlyTouched: boolean): void {
      FROM temp_cohort_firsts f
      CROSS JOIN fct_order_items i ON i.order_key = f.order_key
      LEFT JOIN dim_product p ON p.product_key = i.product_key;
-     DROP TABLE temp_cohort_firsts;`,
+     DROP TABLE temp_cohort_firsts;
+     DROP TABLE IF EXISTS temp_cohort_customers;`,
   );
+}
+
+/**
+ * Of the customers with an order in the refreshed range (temp_analytics_customers), those whose
+ * cohort row can have changed. Every order a run changed is dated on or after `touchedFrom`, and
+ * a window covers its first order's date + 0 … 89 days: a customer whose first counted order is
+ * 90 or more days before `touchedFrom` kept both that first order and everything in its window.
+ * A nightly run touches customers with years of history; most of them are skipped.
+ */
+function selectCohortsToRefresh(db: Db, touchedFrom: string): void {
+  db.exec('DROP TABLE IF EXISTS temp_cohort_customers; CREATE TEMP TABLE temp_cohort_customers (customer_key INTEGER PRIMARY KEY)');
+  db.prepare(
+    `INSERT INTO temp_cohort_customers
+     SELECT customer_key FROM temp_analytics_customers
+     EXCEPT SELECT customer_key FROM fct_orders WHERE is_first_order = 1 AND is_counted = 1 AND order_date <= date(?, '-90 days')`,
+  ).run(touchedFrom);
 }
