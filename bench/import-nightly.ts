@@ -3,11 +3,12 @@
  * (loaded in one run, as a first import), then the last day's folder imported as its own run, as
  * `storelens import --landing` does the next morning: the figure a shop sees every day.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { openWarehouse } from '../src/main/backend/db/open';
 import { checkpointAfterWrite } from '../src/main/backend/db/wal-checkpoint';
 import { runImport, type ImportRunResult } from '../src/main/backend/etl/import-run';
+import { filesOfFolder, landingDays } from '../src/main/backend/etl/landing';
 import { flattenLandingDays } from './flatten-landing';
 
 export interface NightlyRun {
@@ -21,7 +22,7 @@ export interface NightlyRun {
 const seconds = (started: number): number => (performance.now() - started) / 1000;
 
 export async function measureNightlyImport(landing: string, scratchDir: string): Promise<NightlyRun> {
-  const days = readdirSync(landing).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const days = landingDays(landing);
   const day = days.at(-1);
   if (day === undefined) throw new Error(`${landing} has no day folders`);
   const before = path.join(scratchDir, 'flat-before-last-day');
@@ -34,7 +35,7 @@ export async function measureNightlyImport(landing: string, scratchDir: string):
     await runImport(db, { kind: 'files', source: before, files });
     checkpointAfterWrite(db);
     const baseSeconds = seconds(started);
-    const dayFiles = readdirSync(path.join(landing, day)).filter((f) => f.endsWith('.csv')).map((f) => path.join(landing, day, f));
+    const dayFiles = filesOfFolder(path.join(landing, day));
     started = performance.now();
     const result = await runImport(db, { kind: 'landing', source: landing, landingDay: day, files: dayFiles, landing: { root: landing, days: [day] } });
     const nightlySeconds = seconds(started);

@@ -7,7 +7,7 @@
  * The store is generated once into STORELENS_BENCH_DIR (default: the OS temp folder) and reused.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import { readCsvBatches } from '../src/main/backend/csv/csv-reader';
 import { CsvScanner } from '../src/main/backend/csv/csv-scanner';
 import { openWarehouse } from '../src/main/backend/db/open';
 import { runImport } from '../src/main/backend/etl/import-run';
+import { landingDays } from '../src/main/backend/etl/landing';
 import { checkpointAfterWrite } from '../src/main/backend/db/wal-checkpoint';
 import { compareReaderThreads } from './import-reader-compare';
 import { flattenLandingDays } from './flatten-landing';
@@ -37,8 +38,7 @@ async function prepare(): Promise<void> {
   rmSync(ROOT, { recursive: true, force: true });
   const started = performance.now();
   await generateStore({ outDir: LANDING, preset: 'large', lines: LINES, seed: 42 });
-  const days = readdirSync(LANDING).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-  await flattenLandingDays(LANDING, days, FLAT);
+  await flattenLandingDays(LANDING, landingDays(LANDING), FLAT);
   process.stdout.write(`prepared ${ROOT} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 

@@ -1,3 +1,4 @@
+import { withPragmas } from './connection-pragmas';
 import type { Db } from './open';
 
 export interface CheckpointOutcome {
@@ -7,25 +8,16 @@ export interface CheckpointOutcome {
 }
 
 /**
- * Runs `body` with automatic checkpoints off on this connection. A bulk write (a 1M-line import
- * writes about 1.2 GB) would otherwise end in a commit that also copies the whole log into the
- * database file: 4–5 s the user waits for after the data is already safe in the log. The caller
- * checkpoints afterwards, off the user's path (checkpointAfterWrite).
+ * Automatic checkpoints off. A bulk write (a 1M-line import writes about 1.2 GB) would otherwise
+ * end in a commit that also copies the whole log into the database file: 4–5 s the user waits for
+ * after the data is already safe in the log. The caller checkpoints afterwards, off the user's
+ * path (checkpointAfterWrite).
  */
+export const AUTO_CHECKPOINT_OFF = { wal_autocheckpoint: 0 } as const;
+
+/** Runs `body` with AUTO_CHECKPOINT_OFF on this connection. */
 export function withoutAutoCheckpoint<T>(db: Db, body: () => T): T {
-  const previous = Number(db.pragma('wal_autocheckpoint', { simple: true }));
-  const restore = (): void => void db.pragma(`wal_autocheckpoint = ${previous}`);
-  db.pragma('wal_autocheckpoint = 0');
-  let result: T;
-  try {
-    result = body();
-  } catch (error) {
-    restore();
-    throw error;
-  }
-  if (result instanceof Promise) return result.finally(restore) as T;
-  restore();
-  return result;
+  return withPragmas(db, AUTO_CHECKPOINT_OFF, body);
 }
 
 /**

@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { NATIVE_LOAD_ORDER } from '../../../shared/data-contract/native-format';
 import type { Db } from '../db/open';
-import { withoutAutoCheckpoint } from '../db/wal-checkpoint';
+import { withPragmas } from '../db/connection-pragmas';
+import { AUTO_CHECKPOINT_OFF } from '../db/wal-checkpoint';
 import { refreshAggregatesIfAvailable } from './aggregates-hook';
 import { createFileReader, type ReaderThread } from './load/file-reader';
 import { ParentKeys } from './load/parent-keys';
@@ -81,21 +82,8 @@ export async function runImport(db: Db, options: ImportRunOptions): Promise<Impo
   // in memory (the connection's default) they pushed peak RSS far past 500 MB; temp files sit in
   // the OS page cache instead. Scratch only, so a crash loses nothing of the warehouse.
   // The connection is shared with the analytics read path: everything changed here is put back.
-  const previous = {
-    tempStore: Number(db.pragma('temp_store', { simple: true })),
-    cacheSize: Number(db.pragma('cache_size', { simple: true })),
-    tempCacheSize: Number(db.pragma('temp.cache_size', { simple: true })),
-  };
-  db.pragma('temp_store = FILE');
-  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
-  db.pragma(`temp.cache_size = ${IMPORT_TEMP_CACHE_KIB}`);
-  try {
-    return await withoutAutoCheckpoint(db, async () => runImportInTransaction(db, options));
-  } finally {
-    db.pragma(`temp_store = ${previous.tempStore}`);
-    db.pragma(`cache_size = ${previous.cacheSize}`);
-    db.pragma(`temp.cache_size = ${previous.tempCacheSize}`);
-  }
+  const settings = { temp_store: 'FILE', cache_size: IMPORT_CACHE_KIB, 'temp.cache_size': IMPORT_TEMP_CACHE_KIB, ...AUTO_CHECKPOINT_OFF };
+  return withPragmas(db, settings, () => runImportInTransaction(db, options));
 }
 
 async function runImportInTransaction(db: Db, options: ImportRunOptions): Promise<ImportRunResult> {

@@ -30,8 +30,8 @@ export class JobRunner {
   private readonly byId = new Map<string, QueuedJob>();
   private current: QueuedJob | null = null;
   private readonly store: JobStore;
-  /** Workers that reported their result and are still checkpointing it (worker-entry.ts), with their exit. */
-  private readonly finishing = new Map<Worker, Promise<void>>();
+  /** The exit of every worker still alive, including those that reported and are checkpointing (worker-entry.ts). */
+  private readonly exits = new Set<Promise<void>>();
 
   constructor(
     private readonly warehousePath: string,
@@ -103,7 +103,7 @@ export class JobRunner {
       this.cancel(this.current.jobId);
       await this.current.done.catch(() => undefined);
     }
-    await Promise.all(this.finishing.values());
+    await Promise.all(this.exits);
     this.store.close();
   }
 
@@ -137,12 +137,9 @@ export class JobRunner {
       this.events.emit('job.progress', { jobId: job.jobId, kind: job.kind, ...p });
     });
     let isSettled = false;
-    let hasExited = false;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    void exited.then(() => {
-      hasExited = true;
-      this.finishing.delete(worker);
-    });
+    this.exits.add(exited);
+    void exited.then(() => this.exits.delete(exited));
     const finish = (message: Exclude<WorkerMessage, { type: 'progress' }>): void => {
       if (isSettled) return;
       isSettled = true;
@@ -150,10 +147,7 @@ export class JobRunner {
       this.settle(job, message);
       // A worker that reported goes on to checkpoint what its job wrote, then exits by itself;
       // one that does not (a handle its job left open) is stopped after a grace period.
-      if (!hasExited) {
-        this.finishing.set(worker, exited);
-        setTimeout(() => void worker.terminate(), this.finishingGraceMs).unref();
-      }
+      setTimeout(() => void worker.terminate(), this.finishingGraceMs).unref();
       this.current = null;
       this.pump();
     };

@@ -29,11 +29,6 @@ async function runJob(db: Db, data: WorkerStartData): Promise<WorkerMessage> {
   }
 }
 
-/**
- * The result goes out first; then a job that wrote copies its write-ahead log into the database
- * file, on this thread, while the app already shows the result (bulk jobs commit without
- * checkpointing: wal-checkpoint.ts). The worker exits when that is done.
- */
 function checkpointQuietly(db: Db): void {
   try {
     checkpointAfterWrite(db);
@@ -42,6 +37,11 @@ function checkpointQuietly(db: Db): void {
   }
 }
 
+/**
+ * The result goes out first; then a job that wrote copies its write-ahead log into the database
+ * file, on this thread, while the app already shows the result (bulk jobs commit without
+ * checkpointing: wal-checkpoint.ts). The worker exits when that is done.
+ */
 async function main(data: WorkerStartData): Promise<void> {
   let db: Db;
   try {

@@ -82,9 +82,10 @@ export function projectByText(source: ReadonlyMap<unknown, SalesCell>, groupingI
 /**
  * Writes every grouping set of a month's sales cells to agg_sales_daily, each in key order, and
  * returns the rows written; with the 'month' grain (a whole month) also its agg_sales_monthly
- * cells, so they need not be re-summed from the day cells by a sort of every day cell. Every materialised grouping is a projection of the two finest ones:
- * with category kept, each (order, category) counts once per cell of grouping 15, so its sums
- * project exactly; without category, each order counts once in the channel × region × segment cells.
+ * cells, so they need not be re-summed from the day cells by a sort of every day cell.
+ * Every materialised grouping is a projection of the two finest ones: with category kept, each
+ * (order, category) counts once per cell of grouping 15, so its sums project exactly; without
+ * category, each order counts once in the channel × region × segment cells.
  */
 export function writeSalesCells(db: Db, byCategory: ReadonlyMap<unknown, SalesCell>, byOrderDims: ReadonlyMap<unknown, SalesCell>, grains: readonly CellGrain[] = ['day']): number {
   const ranked = new Map([byCategory, byOrderDims].map((source) => [source, rankCells(source)]));

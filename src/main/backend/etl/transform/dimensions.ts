@@ -1,6 +1,10 @@
 import type { Db } from '../../db/open';
 import { buildProductVersions, type StagedProduct } from './product-versions';
 
+/** Each touched customer's first and latest staged row ids (latest ingestion wins). */
+const STAGED_CUSTOMER_ROWS = `(SELECT customer_id, min(stg_id) AS first_id, max(stg_id) AS last_id
+  FROM stg_customers WHERE customer_id IN (SELECT customer_id FROM t_customers) GROUP BY customer_id)`;
+
 /** New channel codes, keyed in order of first appearance, so a rebuild assigns the same keys. */
 export function upsertChannels(db: Db, ordersWatermark: number): number {
   return db
@@ -23,7 +27,7 @@ export function addDaysOfRegroupedCustomers(db: Db): void {
   db.exec(`
     INSERT OR IGNORE INTO t_dates
       SELECT DISTINCT o.order_date
-      FROM (SELECT max(stg_id) AS last_id FROM stg_customers WHERE customer_id IN (SELECT customer_id FROM t_customers) GROUP BY customer_id) k
+      FROM ${STAGED_CUSTOMER_ROWS} k
       JOIN stg_customers s ON s.stg_id = k.last_id
       JOIN dim_customer c ON c.customer_id = s.customer_id
       JOIN fct_orders o ON o.customer_key = c.customer_key
@@ -40,8 +44,7 @@ export function upsertCustomers(db: Db): number {
       `INSERT INTO dim_customer (customer_key, customer_id, email, name, region, country, city, signup_date, segment, acquisition_channel, is_guest)
        SELECT k.first_id, s.customer_id, s.email, s.name, s.region, s.country, s.city, s.signup_date, s.segment, s.acquisition_channel,
               CASE WHEN lower(s.customer_id) LIKE 'guest%' THEN 1 ELSE 0 END
-       FROM (SELECT customer_id, min(stg_id) AS first_id, max(stg_id) AS last_id
-             FROM stg_customers WHERE customer_id IN (SELECT customer_id FROM t_customers) GROUP BY customer_id) k
+       FROM ${STAGED_CUSTOMER_ROWS} k
        JOIN stg_customers s ON s.stg_id = k.last_id
        WHERE true
        ON CONFLICT (customer_key) DO UPDATE SET

@@ -40,8 +40,8 @@ function stageLatestOrders(db: Db): void {
  * walking fct_orders in key order, which yields the lines already in (order_key, line_no) order —
  * no sort of a million rows; otherwise from the few touched order ids.
  */
-function touchedOrdersSource(db: Db): string {
-  return touchesMostOf(db, 't_orders', 'fct_orders')
+function touchedOrdersSource(mostTouched: boolean): string {
+  return mostTouched
     ? 'fct_orders o NOT INDEXED CROSS JOIN stg_order_items i ON i.order_id = o.order_id WHERE o.order_id IN (SELECT order_id FROM t_orders) AND'
     : 't_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN stg_order_items i ON i.order_id = o.order_id WHERE';
 }
@@ -80,6 +80,8 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
        ORDER BY k.first_id`,
     )
     .run().changes;
+  // Most orders touched (a first import, a rebuild): scans in storage order beat seeks per order.
+  const mostTouched = touchesMostOf(db, 't_orders', 'fct_orders');
   const lines = db
     .prepare(
       `INSERT INTO fct_order_items (order_key, line_no, order_id, order_date, customer_key, channel_key, product_key, sku, quantity,
@@ -91,7 +93,7 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
          SELECT o.order_key, i.line_no, i.order_id, o.order_date, o.customer_key, o.channel_key, i.sku, i.quantity, i.unit_price_cents,
            i.quantity * i.unit_price_cents AS gross, i.line_discount_cents, i.line_tax_cents, o.is_counted,
            ${versionAt('i.sku', utcInstantSql('o.created_at'))} AS pk
-         FROM ${touchedOrdersSource(db)} ${LATEST_LINE}
+         FROM ${touchedOrdersSource(mostTouched)} ${LATEST_LINE}
        )
        ORDER BY order_key, line_no`,
     )
@@ -123,7 +125,7 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
     .run().changes;
   for (const restore of restoreIndexes) restore();
   // The touched orders' returns: for most orders, one pass over the returns beats a seek per order.
-  const touchedReturns = touchesMostOf(db, 't_orders', 'fct_orders')
+  const touchedReturns = mostTouched
     ? 'fct_returns r WHERE r.order_id IN (SELECT order_id FROM t_orders)'
     : 't_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key';
   db.exec(`
