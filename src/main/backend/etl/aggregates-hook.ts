@@ -1,10 +1,13 @@
 import { refreshAnalyticsAggregates } from '../analytics/aggregates/refresh';
 import type { Db } from '../db/open';
+import { CHANGED_CUSTOMER_KEYS, type TransformOutcome } from './transform/transform';
 
 /**
- * The analytics engineer's pre-aggregates follow the facts: refreshed for the days an import
- * touched, inside the import's transaction so dashboards never see facts and aggregates disagree.
+ * The analytics engineer's pre-aggregates follow the facts: refreshed for the days a transform
+ * touched, and for the customers it changed, inside the import's transaction so dashboards never
+ * see facts and aggregates disagree.
  */
-export function refreshAggregatesIfAvailable(db: Db, range: { fromDate: string; toDate: string }): void {
-  refreshAnalyticsAggregates(db, range);
+export function refreshAggregatesAfterTransform(db: Db, transform: TransformOutcome): void {
+  if (transform.touchedFrom === null || transform.touchedTo === null) return;
+  refreshAnalyticsAggregates(db, { fromDate: transform.touchedFrom, toDate: transform.touchedTo, changedCustomerKeys: CHANGED_CUSTOMER_KEYS });
 }

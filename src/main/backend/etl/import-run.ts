@@ -4,7 +4,7 @@ import { NATIVE_LOAD_ORDER } from '../../../shared/data-contract/native-format';
 import type { Db } from '../db/open';
 import { withPragmas } from '../db/connection-pragmas';
 import { AUTO_CHECKPOINT_OFF } from '../db/wal-checkpoint';
-import { refreshAggregatesIfAvailable } from './aggregates-hook';
+import { refreshAggregatesAfterTransform } from './aggregates-hook';
 import { createFileReader, type ReaderThread } from './load/file-reader';
 import { ParentKeys } from './load/parent-keys';
 import { QuarantineWriter } from './load/quarantine-writer';
@@ -116,10 +116,8 @@ async function runImportInTransaction(db: Db, options: ImportRunOptions): Promis
       throwIfCancelled();
       progress(index, total, `building facts: ${step}`);
     });
-    if (transform.touchedFrom !== null && transform.touchedTo !== null) {
-      progress(0, 1, 'refreshing aggregates');
-      refreshAggregatesIfAvailable(db, { fromDate: transform.touchedFrom, toDate: transform.touchedTo });
-    }
+    if (transform.touchedFrom !== null) progress(0, 1, 'refreshing aggregates');
+    refreshAggregatesAfterTransform(db, transform);
     const transformMs = Math.round(performance.now() - transformStarted);
     throwIfCancelled();
     progress(0, 1, 'checking data quality');

@@ -95,6 +95,42 @@ describe('what a small later run refreshes', () => {
   });
 });
 
+describe('a late product row changes the lines it covers', () => {
+  const productColumns = ['sku', 'name', 'category', 'brand', 'supplier', 'cost', 'list_price', 'reorder_point', 'updated_at'];
+
+  /** A SKU sold on many days, its latest staged row, and an instant in the middle of its sales. */
+  function soldSku(offset: number): { row: Record<string, unknown>; middle: string } {
+    const sku = db
+      .prepare<[number], { sku: string; first: string; last: string }>(
+        `SELECT i.sku, min(o.created_at) AS first, max(o.created_at) AS last FROM fct_order_items i JOIN fct_orders o ON o.order_key = i.order_key
+         WHERE o.is_counted = 1 GROUP BY i.sku HAVING count(DISTINCT o.order_date) >= 5 ORDER BY count(*) DESC LIMIT 1 OFFSET ?`,
+      )
+      .get(offset);
+    if (!sku) throw new Error('the store must have SKUs sold on five days');
+    const row = db.prepare('SELECT * FROM stg_products WHERE sku = ? ORDER BY stg_id DESC LIMIT 1').get(sku.sku) as Record<string, unknown>;
+    const middle = new Date((Date.parse(sku.first) + Date.parse(sku.last)) / 2).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return { row, middle };
+  }
+
+  const productRow = (row: Record<string, unknown>, changes: Record<string, unknown>): unknown[] =>
+    productColumns.map((c) => changes[c] ?? (c === 'cost' ? cents(Number(row.cost_cents)) : c === 'list_price' ? cents(Number(row.list_price_cents)) : row[c]));
+
+  it('a new category for the version sold then moves those sales to it', async () => {
+    const { row, middle } = soldSku(0);
+    const run = await importDrop('recategorised', 'products.csv', productColumns.join(','), productRow(row, { category: 'Test Category', updated_at: middle }));
+    expect(run.rowsLoaded).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM agg_sales_daily WHERE category = 'Test Category'").pluck().get()).toBeGreaterThan(0);
+    expectAggregatesAsRebuilt();
+  });
+
+  it('a cost change dated before some sales re-costs them', async () => {
+    const { row, middle } = soldSku(1);
+    const run = await importDrop('recosted', 'products.csv', productColumns.join(','), productRow(row, { cost: cents(Number(row.cost_cents) + 111), updated_at: middle }));
+    expect(run.rowsLoaded).toBe(1);
+    expectAggregatesAsRebuilt();
+  });
+});
+
 describe('a later run into a store older than the cohort windows', () => {
   let older: GeneratedStore;
   let warehouse: Db;

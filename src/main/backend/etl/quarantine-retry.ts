@@ -1,6 +1,6 @@
 import { NATIVE_LOAD_ORDER, type NativeEntity } from '../../../shared/data-contract/native-format';
 import type { Db } from '../db/open';
-import { refreshAggregatesIfAvailable } from './aggregates-hook';
+import { refreshAggregatesAfterTransform } from './aggregates-hook';
 import { DuplicateFinder } from './load/duplicate-finder';
 import { ParentKeys } from './load/parent-keys';
 import { QuarantineWriter } from './load/quarantine-writer';
@@ -104,7 +104,7 @@ export function retryQuarantine(db: Db, filter: { batchId?: number; reasonCode?:
       .run(rows.length, counts.loaded, counts.duplicates, counts.quarantined, batchId);
     const started = performance.now();
     const transform = transformStaged(db, watermarks);
-    if (transform.touchedFrom !== null && transform.touchedTo !== null) refreshAggregatesIfAvailable(db, { fromDate: transform.touchedFrom, toDate: transform.touchedTo });
+    refreshAggregatesAfterTransform(db, transform);
     db.prepare(
       `UPDATE import_runs SET rows_read = ?, rows_loaded = ?, rows_duplicate = ?, rows_quarantined = ?, transform_ms = ?, finished_at = ?,
          touched_from = ?, touched_to = ?, log_json = ?, status = ? WHERE run_id = ?`,

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { refreshCustomerCohorts } from './customer-cohort';
 import { hasMonthSets, lifetimeFromMonthSets } from './month-sets';
-import type { RefreshRange } from './refresh';
+import type { RefreshScope } from './refresh';
 
 const isoDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
@@ -38,19 +38,21 @@ function insertLifetimesFromOrders(db: Db, onlyTouched: boolean): void {
 
 /**
  * One lifetime row per customer and currency. Lifetime rows depend on ALL of a customer's
- * orders, so every customer with an order in the range is recomputed whole (from the month
- * cells, which must be current), and so are their cohort windows.
+ * orders, so every changed customer (by default: every customer with an order in the range) is
+ * recomputed whole, from the month cells, which must be current; so are their cohort windows.
  */
-export function refreshCustomerAggregates(db: Db, range: RefreshRange): { customers: number } {
+export function refreshCustomerAggregates(db: Db, range: RefreshScope): { customers: number } {
   db.exec('DROP TABLE IF EXISTS temp_analytics_customers');
   db.exec('CREATE TEMP TABLE temp_analytics_customers (customer_key INTEGER PRIMARY KEY)');
   // Every order in the range, counted or not: a cancelled re-send can remove a customer's only order.
-  const customers = db
-    .prepare(
-      `INSERT INTO temp_analytics_customers SELECT DISTINCT customer_key FROM fct_orders
-       WHERE customer_key IS NOT NULL AND order_date BETWEEN ? AND ?`,
-    )
-    .run(range.fromDate, range.toDate).changes;
+  const customers = range.changedCustomerKeys !== undefined
+    ? db.prepare(`INSERT OR IGNORE INTO temp_analytics_customers SELECT customer_key FROM (${range.changedCustomerKeys}) WHERE customer_key IS NOT NULL`).run().changes
+    : db
+      .prepare(
+        `INSERT INTO temp_analytics_customers SELECT DISTINCT customer_key FROM fct_orders
+         WHERE customer_key IS NOT NULL AND order_date BETWEEN ? AND ?`,
+      )
+      .run(range.fromDate, range.toDate).changes;
   // When most customers are touched (a first load), recomputing everyone is the cheaper plan.
   const maxKey = Number(db.prepare('SELECT coalesce(max(customer_key), 0) FROM dim_customer').pluck().get());
   const onlyTouched = customers * 2 <= maxKey;

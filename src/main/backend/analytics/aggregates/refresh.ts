@@ -20,6 +20,15 @@ export interface RefreshRange {
   toDate: string;
 }
 
+export interface RefreshScope extends RefreshRange {
+  /**
+   * A SELECT of the customer_key of every customer whose orders or attributes changed, when the
+   * caller knows them (an import's transform). Without it every customer with an order in the
+   * range is recomputed: a nightly run's range holds months of other customers' orders.
+   */
+  changedCustomerKeys?: string;
+}
+
 export interface RefreshOutcome {
   salesRows: number;
   returnRows: number;
@@ -87,14 +96,14 @@ function returnRange(db: Db, range: RefreshRange): RefreshRange {
  * order in the range get their lifetime rows and first-order flags recomputed from all their
  * orders, so an older order imported late is handled.
  */
-export function refreshAnalyticsAggregates(db: Db, range: RefreshRange): RefreshOutcome {
+export function refreshAnalyticsAggregates(db: Db, range: RefreshScope): RefreshOutcome {
   // Inside the caller's transaction (the import's, or a rebuild's) no savepoint of its own: a
   // savepoint journals the old content of every page it changes, in memory (temp_store =
   // MEMORY), which is gigabytes on a 1M-line rebuild. The caller rolls back on an error.
   return db.inTransaction ? refreshInTransaction(db, range) : db.transaction(() => refreshInTransaction(db, range))();
 }
 
-function refreshInTransaction(db: Db, range: RefreshRange): RefreshOutcome {
+function refreshInTransaction(db: Db, range: RefreshScope): RefreshOutcome {
   const returns = returnRange(db, range);
   const deleteSales = db.prepare('DELETE FROM agg_sales_daily WHERE grouping_id = ? AND date_key BETWEEN ? AND ?');
   const deleteReturns = db.prepare('DELETE FROM agg_returns_daily WHERE grouping_id = ? AND date_key BETWEEN ? AND ?');

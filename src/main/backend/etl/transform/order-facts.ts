@@ -139,15 +139,18 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
 
 /**
  * Lines of untouched orders whose SKU got new versions point again at the version valid at order
- * time, with the cost of that version. Only SKUs that had versions before the run can have such lines.
+ * time, with the cost of that version. Only SKUs that had versions before the run can have such
+ * lines. A line whose version, cost or category changes puts its day, its returns' days and its
+ * customer in the scope: the aggregates group sales by category and sum their cost.
  */
 export function reresolveProductVersions(db: Db): number {
-  const hasOldVersions = db.prepare('SELECT EXISTS (SELECT 1 FROM t_old_product_keys)').pluck().get() === 1;
+  const hasOldVersions = db.prepare('SELECT EXISTS (SELECT 1 FROM t_old_products)').pluck().get() === 1;
   if (!hasOldVersions) return 0;
   db.exec(`
-    CREATE TEMP TABLE IF NOT EXISTS t_relinked (order_key INTEGER NOT NULL, line_no INTEGER NOT NULL, PRIMARY KEY (order_key, line_no)) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS t_relinked (order_key INTEGER NOT NULL, line_no INTEGER NOT NULL, old_product_key INTEGER, old_cost_cents INTEGER,
+      PRIMARY KEY (order_key, line_no)) WITHOUT ROWID;
     DELETE FROM t_relinked;
-    INSERT INTO t_relinked SELECT order_key, line_no FROM fct_order_items WHERE product_key IN (SELECT product_key FROM t_old_product_keys);`);
+    INSERT INTO t_relinked SELECT order_key, line_no, product_key, cost_cents FROM fct_order_items WHERE product_key IN (SELECT product_key FROM t_old_products);`);
   const changed = db
     .prepare(
       `UPDATE fct_order_items SET
@@ -159,7 +162,20 @@ export function reresolveProductVersions(db: Db): number {
     UPDATE fct_order_items SET cost_cents = (SELECT p.cost_cents FROM dim_product p WHERE p.product_key = fct_order_items.product_key) * quantity
     WHERE (order_key, line_no) IN (SELECT order_key, line_no FROM t_relinked);
     UPDATE fct_returns SET product_key = (SELECT i.product_key FROM fct_order_items i WHERE i.order_key = fct_returns.order_key AND i.line_no = fct_returns.line_no)
-    WHERE sku IN (SELECT sku FROM t_old_product_keys);`);
+    WHERE sku IN (SELECT sku FROM t_old_products);
+    DELETE FROM t_relinked WHERE (order_key, line_no) IN (
+      SELECT r.order_key, r.line_no FROM t_relinked r
+      CROSS JOIN fct_order_items i ON i.order_key = r.order_key AND i.line_no = r.line_no
+      LEFT JOIN dim_product p ON p.product_key = i.product_key
+      LEFT JOIN t_old_products old ON old.product_key = r.old_product_key
+      WHERE i.product_key IS r.old_product_key AND i.cost_cents IS r.old_cost_cents AND p.category IS old.category);
+    INSERT OR IGNORE INTO t_dates
+      SELECT i.order_date FROM t_relinked r CROSS JOIN fct_order_items i ON i.order_key = r.order_key AND i.line_no = r.line_no;
+    INSERT OR IGNORE INTO t_dates
+      SELECT x.return_date FROM t_relinked r CROSS JOIN fct_returns x ON x.order_key = r.order_key WHERE x.line_no = r.line_no;
+    INSERT OR IGNORE INTO t_customers
+      SELECT c.customer_id FROM t_relinked r CROSS JOIN fct_order_items i ON i.order_key = r.order_key AND i.line_no = r.line_no
+      JOIN dim_customer c ON c.customer_key = i.customer_key;`);
   return changed;
 }
 

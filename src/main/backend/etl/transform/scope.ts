@@ -29,13 +29,14 @@ export function buildTouchedScope(db: Db, w: StagingWatermarks): void {
     CREATE TEMP TABLE IF NOT EXISTS t_inventory_skus (sku TEXT PRIMARY KEY, from_day TEXT NOT NULL) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS t_reviews (review_id TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS t_dates (date_key TEXT PRIMARY KEY) WITHOUT ROWID;
-    CREATE TEMP TABLE IF NOT EXISTS t_old_product_keys (product_key INTEGER PRIMARY KEY, sku TEXT NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS t_old_products (product_key INTEGER PRIMARY KEY, sku TEXT NOT NULL, category TEXT);
     DELETE FROM t_orders; DELETE FROM t_customers; DELETE FROM t_skus; DELETE FROM t_inventory_skus;
-    DELETE FROM t_reviews; DELETE FROM t_dates; DELETE FROM t_old_product_keys;`);
+    DELETE FROM t_reviews; DELETE FROM t_dates; DELETE FROM t_old_products;`);
   db.prepare('INSERT OR IGNORE INTO t_orders SELECT order_id FROM stg_orders WHERE stg_id > ?').run(w.orders);
   db.prepare('INSERT OR IGNORE INTO t_orders SELECT order_id FROM stg_order_items WHERE stg_id > ?').run(w.order_items);
   db.prepare('INSERT OR IGNORE INTO t_orders SELECT order_id FROM stg_returns WHERE stg_id > ?').run(w.returns);
   db.prepare('INSERT OR IGNORE INTO t_customers SELECT customer_id FROM stg_customers WHERE stg_id > ?').run(w.customers);
+  analyzeScope(db, ['t_orders']);
   // The customers of touched orders, as now staged and as the warehouse had them (a re-sent order may move).
   db.exec(`
     INSERT OR IGNORE INTO t_customers
@@ -57,9 +58,22 @@ export function buildTouchedScope(db: Db, w: StagingWatermarks): void {
      ON CONFLICT (sku) DO UPDATE SET from_day = min(from_day, excluded.from_day)`,
   ).run(w.inventory_movements);
   db.exec(`
-    INSERT OR IGNORE INTO t_old_product_keys SELECT p.product_key, p.sku FROM t_skus t JOIN dim_product p ON p.sku = t.sku;`);
+    INSERT OR IGNORE INTO t_old_products SELECT p.product_key, p.sku, p.category FROM t_skus t JOIN dim_product p ON p.sku = t.sku;`);
   db.prepare('INSERT OR IGNORE INTO t_reviews SELECT review_id FROM stg_reviews WHERE stg_id > ?').run(w.reviews);
   db.exec('INSERT OR IGNORE INTO t_reviews SELECT r.review_id FROM t_skus t JOIN fct_reviews r ON r.sku = t.sku;');
+  analyzeScope(db);
+}
+
+const SCOPE_TABLES = ['t_orders', 't_customers', 't_skus', 't_inventory_skus', 't_reviews', 't_dates', 't_old_products'] as const;
+
+/**
+ * Row counts of the scope tables for the query planner. The warehouse has no statistics, so
+ * SQLite guesses every table alike and drove a nightly run's joins from a full scan of the facts,
+ * probing the few touched keys from there. Counted, a small scope drives its joins instead.
+ * Tables that grow later in the run (t_dates) are counted again before they are read.
+ */
+export function analyzeScope(db: Db, tables: readonly (typeof SCOPE_TABLES)[number][] = SCOPE_TABLES): void {
+  for (const table of tables) db.exec(`ANALYZE temp.${table}`);
 }
 
 export interface ScopeCounts {

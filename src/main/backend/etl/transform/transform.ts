@@ -6,7 +6,7 @@ import { lastInventoryDay, rebuildInventoryAlerts, rebuildInventoryDaily } from 
 import { rebuildOrderFacts, refreshFirstOrders, reresolveProductVersions } from './order-facts';
 import { rebuildRevenueDaily } from './revenue-daily';
 import { rebuildReviews } from './reviews';
-import { buildTouchedScope, scopeCounts, type ScopeCounts, type StagingWatermarks } from './scope';
+import { analyzeScope, buildTouchedScope, scopeCounts, type ScopeCounts, type StagingWatermarks } from './scope';
 
 export interface TransformOutcome {
   scope: ScopeCounts;
@@ -24,6 +24,13 @@ export interface TransformOutcome {
   touchedTo: string | null;
   stepMs: Record<string, number>;
 }
+
+/**
+ * The customer_key of every customer a run changed, while its scope tables live: the customers
+ * of its orders (as staged and as the warehouse had them), the customers it staged, and those of
+ * lines whose product version changed. Aggregates per customer need recomputing for them only.
+ */
+export const CHANGED_CUSTOMER_KEYS = 'SELECT c.customer_key FROM t_customers t JOIN dim_customer c ON c.customer_id = t.customer_id';
 
 /** Every table the transform writes, for data.changed and for the rebuild checksum. */
 export const WAREHOUSE_TABLES = [
@@ -81,7 +88,10 @@ export function transformStaged(db: Db, watermarks: StagingWatermarks, onStep: (
     refreshCustomerOrderDates(db);
   });
   const reviews = step('reviews', () => rebuildReviews(db));
-  const revenueDays = step('revenue', () => rebuildRevenueDaily(db));
+  const revenueDays = step('revenue', () => {
+    analyzeScope(db, ['t_dates']);
+    return rebuildRevenueDaily(db);
+  });
   const inventory = step('inventory', () => {
     const rows = rebuildInventoryDaily(db, lastInventoryDay(db, watermarks.inventory_movements));
     return { rows, alerts: rebuildInventoryAlerts(db) };
