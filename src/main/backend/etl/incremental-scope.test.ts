@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAllAnalyticsAggregates } from '../analytics/aggregates/refresh';
+import { addDays } from '../analytics/scope';
 import { aggregateSnapshot } from '../analytics/testing/aggregate-snapshot';
 import { openWarehouse, type Db } from '../db/open';
 import { runImport } from './import-run';
@@ -23,14 +24,26 @@ afterAll(() => {
   rmSync(store.dir, { recursive: true, force: true });
 });
 
+const cents = (value: number): string => (value / 100).toFixed(2);
 const csvField = (value: unknown): string => (value === null || value === undefined ? '' : `"${String(value).replaceAll('"', '""')}"`);
 
 /** A later drop with one file, imported as its own run. */
-async function importDrop(name: string, file: string, header: string, row: unknown[]): Promise<Awaited<ReturnType<typeof runImport>>> {
-  const folder = path.join(store.dir, name);
+async function importDrop(name: string, file: string, header: string, row: unknown[], into = { db, dir: store.dir }): Promise<Awaited<ReturnType<typeof runImport>>> {
+  const folder = path.join(into.dir, name);
   mkdirSync(folder);
   writeFileSync(path.join(folder, file), `${header}\n${row.map(csvField).join(',')}\n`);
-  return runImport(db, { kind: 'files', source: folder, files: [path.join(folder, file)] });
+  return runImport(into.db, { kind: 'files', source: folder, files: [path.join(folder, file)] });
+}
+
+const ORDER_HEADER = 'order_id,customer_id,channel,status,created_at,paid_at,fulfilled_at,delivered_at,cancelled_at,currency,subtotal,discount,tax,shipping,total,updated_at';
+
+/** A staged order re-sent as cancelled at the given instant. */
+function cancelledOrderRow(from: Db, orderId: string, cancelledAt: string): unknown[] {
+  const s = from.prepare('SELECT * FROM stg_orders WHERE order_id = ? ORDER BY stg_id DESC LIMIT 1').get(orderId) as Record<string, string | number | null>;
+  return [
+    s.order_id, s.customer_id, s.channel, 'cancelled', s.created_at, s.paid_at, s.fulfilled_at, s.delivered_at, cancelledAt, s.currency,
+    cents(Number(s.subtotal_cents)), cents(Number(s.discount_cents)), cents(Number(s.tax_cents)), cents(Number(s.shipping_cents)), cents(Number(s.total_cents)), cancelledAt,
+  ];
 }
 
 /** The aggregates as the run left them, then as a full rebuild makes them: they must be the same. */
@@ -39,8 +52,6 @@ function expectAggregatesAsRebuilt(): void {
   rebuildAllAnalyticsAggregates(db);
   expect(aggregateSnapshot(db)).toEqual(incremental);
 }
-
-const cents = (value: number): string => (value / 100).toFixed(2);
 
 describe('what a small later run refreshes', () => {
   it('a customer re-sent with another region moves all their days, back to their first order', async () => {
@@ -76,13 +87,8 @@ describe('what a small later run refreshes', () => {
         'SELECT order_key, order_date FROM fct_orders WHERE customer_key = ? AND is_counted = 1 AND order_date > ? ORDER BY julianday(created_at), order_key LIMIT 1',
       )
       .get(first.customer_key, first.order_date);
-    const s = db.prepare('SELECT * FROM stg_orders WHERE order_id = ? ORDER BY stg_id DESC LIMIT 1').get(first.order_id) as Record<string, string | number | null>;
     const cancelledAt = `${store.days.at(-1)}T23:30:00Z`;
-    const header = 'order_id,customer_id,channel,status,created_at,paid_at,fulfilled_at,delivered_at,cancelled_at,currency,subtotal,discount,tax,shipping,total,updated_at';
-    const run = await importDrop('cancelled', 'orders.csv', header, [
-      s.order_id, s.customer_id, s.channel, 'cancelled', s.created_at, s.paid_at, s.fulfilled_at, s.delivered_at, cancelledAt, s.currency,
-      cents(Number(s.subtotal_cents)), cents(Number(s.discount_cents)), cents(Number(s.tax_cents)), cents(Number(s.shipping_cents)), cents(Number(s.total_cents)), cancelledAt,
-    ]);
+    const run = await importDrop('cancelled', 'orders.csv', ORDER_HEADER, cancelledOrderRow(db, first.order_id, cancelledAt));
     expect(run.rowsLoaded).toBe(1);
     expect(db.prepare('SELECT is_first_order FROM fct_orders WHERE order_key = ?').pluck().get(next?.order_key)).toBe(1);
     // The cancelled order's day and the new first order's day; nothing earlier, nothing in between needed.
@@ -163,5 +169,46 @@ describe('a later run into a store older than the cohort windows', () => {
     const incremental = aggregateSnapshot(warehouse);
     rebuildAllAnalyticsAggregates(warehouse);
     expect(aggregateSnapshot(warehouse)).toEqual(incremental);
+    // Cohort LTV is recomputed from 89 days before the run's changes on: the rest must still match.
+    const facts = warehouseChecksums(warehouse);
+    rebuildFromStaging(warehouse);
+    expect(warehouseChecksums(warehouse)).toEqual(facts);
+  });
+
+  it('recomputes the cohort of a first order 60 days before a changed repeat order', async () => {
+    const repeat = warehouse
+      .prepare<[], { order_id: string; first_month: string }>(
+        `SELECT o.order_id, substr(c.first_order_date, 1, 7) AS first_month FROM fct_orders o JOIN dim_customer c ON c.customer_key = o.customer_key
+         WHERE o.is_counted = 1 AND o.is_first_order = 0 AND o.order_date BETWEEN date(c.first_order_date, '+55 days') AND date(c.first_order_date, '+85 days')
+           AND substr(o.order_date, 1, 7) > substr(date(c.first_order_date, '+31 days'), 1, 7)
+         ORDER BY o.order_date DESC LIMIT 1`,
+      )
+      .get();
+    if (!repeat) throw new Error('the store must have a repeat order 55 to 85 days after a first order');
+    const run = await importDrop('late-cancel', 'orders.csv', ORDER_HEADER, cancelledOrderRow(warehouse, repeat.order_id, `${older.days.at(-1)}T23:30:00Z`), { db: warehouse, dir: older.dir });
+    expect(run.rowsLoaded).toBe(1);
+    const facts = warehouseChecksums(warehouse);
+    rebuildFromStaging(warehouse);
+    expect(warehouseChecksums(warehouse)).toEqual(facts);
+  });
+
+  it('re-derives the completeness of cohorts it does not recompute when the last day jumps months ahead', async () => {
+    const gapped = openWarehouse(path.join(older.dir, 'gapped.sqlite'));
+    try {
+      await runImport(gapped, { kind: 'landing', source: older.landing, files: filesOfDays(older, older.days.slice(0, 150)) });
+      const incompleteBefore = gapped.prepare('SELECT count(*) FROM fct_cohort_ltv WHERE window_days = 90 AND is_complete = 0').pluck().get() as number;
+      expect(incompleteBefore).toBeGreaterThan(0);
+      const run = await runImport(gapped, { kind: 'landing', source: older.landing, files: filesOfDays(older, older.days.slice(290)) });
+      const from = run.transform?.touchedFrom;
+      if (!from) throw new Error('the run must change some days');
+      // The case: a cohort that was incomplete lies before the months the run recomputes.
+      const firstRecomputed = addDays(from, -89).slice(0, 7);
+      expect((older.days[149] ?? '').slice(0, 7) < firstRecomputed).toBe(true);
+      const facts = warehouseChecksums(gapped);
+      rebuildFromStaging(gapped);
+      expect(warehouseChecksums(gapped)).toEqual(facts);
+    } finally {
+      gapped.close();
+    }
   });
 });
