@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAllAnalyticsAggregates } from '../analytics/aggregates/refresh';
@@ -7,6 +7,8 @@ import { aggregateSnapshot } from '../analytics/testing/aggregate-snapshot';
 import { openWarehouse, type Db } from '../db/open';
 import { runImport } from './import-run';
 import { rebuildFromStaging } from './rebuild';
+import type { NativeEntity } from '../../../shared/data-contract/native-format';
+import { latestStaged, resentRow, writeDrop } from './testing/drops';
 import { filesOfDays, generateSmallStore, type GeneratedStore } from './testing/generated-store';
 import { warehouseChecksums } from './testing/warehouse-checksum';
 
@@ -25,26 +27,16 @@ afterAll(() => {
 });
 
 const cents = (value: number): string => (value / 100).toFixed(2);
-const csvField = (value: unknown): string => (value === null || value === undefined ? '' : `"${String(value).replaceAll('"', '""')}"`);
 
-/** A later drop with one file, imported as its own run. */
-async function importDrop(name: string, file: string, header: string, row: unknown[], into = { db, dir: store.dir }): Promise<Awaited<ReturnType<typeof runImport>>> {
-  const folder = path.join(into.dir, name);
-  mkdirSync(folder);
-  writeFileSync(path.join(folder, file), `${header}\n${row.map(csvField).join(',')}\n`);
-  return runImport(into.db, { kind: 'files', source: folder, files: [path.join(folder, file)] });
+/** A later drop of one entity's rows, imported as its own run. */
+async function importDrop(name: string, entity: NativeEntity, rows: string[][], into = { db, dir: store.dir }): Promise<Awaited<ReturnType<typeof runImport>>> {
+  const files = writeDrop(path.join(into.dir, name), { [entity]: rows });
+  return runImport(into.db, { kind: 'files', source: path.dirname(files[0] ?? ''), files });
 }
 
-const ORDER_HEADER = 'order_id,customer_id,channel,status,created_at,paid_at,fulfilled_at,delivered_at,cancelled_at,currency,subtotal,discount,tax,shipping,total,updated_at';
-
-/** A staged order re-sent as cancelled at the given instant. */
-function cancelledOrderRow(from: Db, orderId: string, cancelledAt: string): unknown[] {
-  const s = from.prepare('SELECT * FROM stg_orders WHERE order_id = ? ORDER BY stg_id DESC LIMIT 1').get(orderId) as Record<string, string | number | null>;
-  return [
-    s.order_id, s.customer_id, s.channel, 'cancelled', s.created_at, s.paid_at, s.fulfilled_at, s.delivered_at, cancelledAt, s.currency,
-    cents(Number(s.subtotal_cents)), cents(Number(s.discount_cents)), cents(Number(s.tax_cents)), cents(Number(s.shipping_cents)), cents(Number(s.total_cents)), cancelledAt,
-  ];
-}
+/** An order as staged, re-sent as cancelled at the given instant. */
+const cancelledOrder = (from: Db, orderId: string, cancelledAt: string): string[] =>
+  resentRow('orders', latestStaged(from, 'orders', 'order_id = ?', orderId), { status: 'cancelled', cancelled_at: cancelledAt, updated_at: cancelledAt });
 
 /** The aggregates as the run left them, then as a full rebuild makes them: they must be the same. */
 function expectAggregatesAsRebuilt(): void {
@@ -62,10 +54,8 @@ describe('what a small later run refreshes', () => {
       )
       .get();
     if (!customer) throw new Error('the store must have a customer with three orders');
-    const staged = db.prepare('SELECT * FROM stg_customers WHERE customer_id = ? ORDER BY stg_id DESC LIMIT 1').get(customer.customer_id) as Record<string, unknown>;
-    const columns = ['customer_id', 'email', 'name', 'region', 'country', 'city', 'signup_date', 'segment', 'acquisition_channel', 'updated_at'];
-    const row = columns.map((c) => (c === 'region' ? 'test-north' : c === 'updated_at' ? `${store.days.at(-1)}T23:00:00Z` : staged[c]));
-    const run = await importDrop('regrouped', 'customers.csv', columns.join(','), row);
+    const staged = latestStaged(db, 'customers', 'customer_id = ?', customer.customer_id);
+    const run = await importDrop('regrouped', 'customers', [resentRow('customers', staged, { region: 'test-north', updated_at: `${store.days.at(-1)}T23:00:00Z` })]);
     expect(run.rowsLoaded).toBe(1);
     expect(run.transform?.touchedFrom).toBe(customer.first);
     const moved = db.prepare("SELECT count(*) FROM agg_sales_daily WHERE region = 'test-north'").pluck().get() as number;
@@ -88,7 +78,7 @@ describe('what a small later run refreshes', () => {
       )
       .get(first.customer_key, first.order_date);
     const cancelledAt = `${store.days.at(-1)}T23:30:00Z`;
-    const run = await importDrop('cancelled', 'orders.csv', ORDER_HEADER, cancelledOrderRow(db, first.order_id, cancelledAt));
+    const run = await importDrop('cancelled', 'orders', [cancelledOrder(db, first.order_id, cancelledAt)]);
     expect(run.rowsLoaded).toBe(1);
     expect(db.prepare('SELECT is_first_order FROM fct_orders WHERE order_key = ?').pluck().get(next?.order_key)).toBe(1);
     // The cancelled order's day and the new first order's day; nothing earlier, nothing in between needed.
@@ -102,8 +92,6 @@ describe('what a small later run refreshes', () => {
 });
 
 describe('a late product row changes the lines it covers', () => {
-  const productColumns = ['sku', 'name', 'category', 'brand', 'supplier', 'cost', 'list_price', 'reorder_point', 'updated_at'];
-
   /** A SKU sold on many days, its latest staged row, and an instant in the middle of its sales. */
   function soldSku(offset: number): { row: Record<string, unknown>; middle: string } {
     const sku = db
@@ -113,17 +101,15 @@ describe('a late product row changes the lines it covers', () => {
       )
       .get(offset);
     if (!sku) throw new Error('the store must have SKUs sold on five days');
-    const row = db.prepare('SELECT * FROM stg_products WHERE sku = ? ORDER BY stg_id DESC LIMIT 1').get(sku.sku) as Record<string, unknown>;
+    const row = latestStaged(db, 'products', 'sku = ?', sku.sku);
     const middle = new Date((Date.parse(sku.first) + Date.parse(sku.last)) / 2).toISOString().replace(/\.\d{3}Z$/, 'Z');
     return { row, middle };
   }
 
-  const productRow = (row: Record<string, unknown>, changes: Record<string, unknown>): unknown[] =>
-    productColumns.map((c) => changes[c] ?? (c === 'cost' ? cents(Number(row.cost_cents)) : c === 'list_price' ? cents(Number(row.list_price_cents)) : row[c]));
 
   it('a new category for the version sold then moves those sales to it', async () => {
     const { row, middle } = soldSku(0);
-    const run = await importDrop('recategorised', 'products.csv', productColumns.join(','), productRow(row, { category: 'Test Category', updated_at: middle }));
+    const run = await importDrop('recategorised', 'products', [resentRow('products', row, { category: 'Test Category', updated_at: middle })]);
     expect(run.rowsLoaded).toBe(1);
     expect(db.prepare("SELECT count(*) FROM agg_sales_daily WHERE category = 'Test Category'").pluck().get()).toBeGreaterThan(0);
     expectAggregatesAsRebuilt();
@@ -131,7 +117,7 @@ describe('a late product row changes the lines it covers', () => {
 
   it('a cost change dated before some sales re-costs them', async () => {
     const { row, middle } = soldSku(1);
-    const run = await importDrop('recosted', 'products.csv', productColumns.join(','), productRow(row, { cost: cents(Number(row.cost_cents) + 111), updated_at: middle }));
+    const run = await importDrop('recosted', 'products', [resentRow('products', row, { cost: cents(Number(row.cost_cents) + 111), updated_at: middle })]);
     expect(run.rowsLoaded).toBe(1);
     expectAggregatesAsRebuilt();
   });
@@ -185,7 +171,7 @@ describe('a later run into a store older than the cohort windows', () => {
       )
       .get();
     if (!repeat) throw new Error('the store must have a repeat order 55 to 85 days after a first order');
-    const run = await importDrop('late-cancel', 'orders.csv', ORDER_HEADER, cancelledOrderRow(warehouse, repeat.order_id, `${older.days.at(-1)}T23:30:00Z`), { db: warehouse, dir: older.dir });
+    const run = await importDrop('late-cancel', 'orders', [cancelledOrder(warehouse, repeat.order_id, `${older.days.at(-1)}T23:30:00Z`)], { db: warehouse, dir: older.dir });
     expect(run.rowsLoaded).toBe(1);
     const facts = warehouseChecksums(warehouse);
     rebuildFromStaging(warehouse);
