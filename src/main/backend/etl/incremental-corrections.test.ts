@@ -13,7 +13,8 @@ import { warehouseChecksums } from './testing/warehouse-checksum';
 /**
  * Incremental imports against a rebuild, with the late corrections a real shop sends mixed into
  * its new days: customers moving region and segment, products re-categorised or re-priced in the
- * past, orders cancelled or moved to another channel, late returns. The picks come from a seeded
+ * past, orders cancelled or moved to another channel, order lines corrected, late returns, stock
+ * counts corrected back in time. The picks come from a seeded
  * generator, so every run checks the same cases and a failure can be replayed.
  */
 
@@ -21,9 +22,9 @@ let store: GeneratedStore;
 let db: Db;
 const FIRST_DAYS = 30;
 /** One kind of correction per round, so each one's reach is tested alone, not hidden by another's. */
-const KINDS = ['products', 'customers', 'orders', 'returns'] as const;
+const KINDS = ['products', 'customers', 'orders', 'order_items', 'returns', 'inventory_movements'] as const;
 const ROUNDS = KINDS.length;
-const DAYS_PER_ROUND = 4;
+const DAYS_PER_ROUND = 3;
 
 beforeAll(async () => {
   store = await generateSmallStore(11, FIRST_DAYS + ROUNDS * DAYS_PER_ROUND);
@@ -108,6 +109,27 @@ function lateReturns(pick: Pick, at: string): string[][] {
   });
 }
 
+/** Two lines of counted orders re-sent with one more unit. */
+function correctedLines(pick: Pick): string[][] {
+  const lines = db
+    .prepare<[], { order_id: string; line_no: number }>(
+      'SELECT i.order_id, i.line_no FROM fct_order_items i JOIN fct_orders o ON o.order_key = i.order_key WHERE o.is_counted = 1 ORDER BY 1, 2',
+    )
+    .all();
+  return [0, 1].map(() => {
+    const line = pick(lines);
+    const staged = latestStaged(db, 'order_items', 'order_id = ? AND line_no = ?', line.order_id, line.line_no);
+    return resentRow('order_items', staged, { quantity: Number(staged.quantity) + 1 });
+  });
+}
+
+/** Stock counts corrected on past days: a large loss for one SKU, a find for another. */
+function backdatedAdjustments(pick: Pick): string[][] {
+  const days = column('SELECT DISTINCT date_key FROM fct_inventory_daily ORDER BY 1');
+  const skus = column('SELECT DISTINCT sku FROM fct_inventory_daily ORDER BY 1');
+  return [-400, 250].map((quantity) => [pick(skus), `${pick(days)}T12:00:00Z`, 'adjustment', String(quantity)]);
+}
+
 /** One round's corrections of one kind, stamped `at` (the round's last day, late evening). */
 function corrections(random: () => number, at: string, kind: (typeof KINDS)[number]): Partial<Record<NativeEntity, string[][]>> {
   const pick: Pick = (items) => items[Math.floor(random() * items.length)] as (typeof items)[number];
@@ -118,8 +140,12 @@ function corrections(random: () => number, at: string, kind: (typeof KINDS)[numb
       return { products: revisedProducts(pick, random) };
     case 'orders':
       return { orders: revisedOrders(pick, at) };
+    case 'order_items':
+      return { order_items: correctedLines(pick) };
     case 'returns':
       return { returns: lateReturns(pick, at) };
+    case 'inventory_movements':
+      return { inventory_movements: backdatedAdjustments(pick) };
   }
 }
 

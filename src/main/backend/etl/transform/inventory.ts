@@ -138,15 +138,16 @@ export function rebuildInventoryAlerts(db: Db): number {
       FROM t_inventory_skus t ORDER BY t.sku;
     DELETE FROM inventory_alerts WHERE alert_id IN (
       SELECT a.alert_id FROM t_alert_starts s CROSS JOIN inventory_alerts a ON a.sku = s.sku AND a.raised_date >= s.start_day);`);
-  // The day before the start seeds LAG with the status the recomputed days follow.
+  // The day before a start is never at risk (else an alert open on it would have moved the start
+  // back to its raise day), so LAG's default of 0 is right on the start day.
   return db
     .prepare(
       `INSERT INTO inventory_alerts (alert_id, sku, raised_date, on_hand, allocated, reorder_point, resolved_date, status)
        WITH flagged AS (
-         SELECT f.sku, f.date_key, f.on_hand, f.allocated, f.reorder_point, f.is_at_risk, s.start_day,
+         SELECT f.sku, f.date_key, f.on_hand, f.allocated, f.reorder_point, f.is_at_risk,
            LAG(f.is_at_risk, 1, 0) OVER (PARTITION BY f.sku ORDER BY f.date_key) AS was_at_risk
-         FROM t_alert_starts s CROSS JOIN fct_inventory_daily f ON f.sku = s.sku AND f.date_key >= date(s.start_day, '-1 day')),
-       changes AS (SELECT * FROM flagged WHERE is_at_risk <> was_at_risk AND date_key >= start_day),
+         FROM t_alert_starts s CROSS JOIN fct_inventory_daily f ON f.sku = s.sku AND f.date_key >= s.start_day),
+       changes AS (SELECT * FROM flagged WHERE is_at_risk <> was_at_risk),
        paired AS (
          SELECT sku, date_key, on_hand, allocated, reorder_point, is_at_risk,
            LEAD(date_key) OVER (PARTITION BY sku ORDER BY date_key) AS next_change
