@@ -37,16 +37,21 @@ export function buildTouchedScope(db: Db, w: StagingWatermarks): void {
   db.prepare('INSERT OR IGNORE INTO t_orders SELECT order_id FROM stg_returns WHERE stg_id > ?').run(w.returns);
   db.prepare('INSERT OR IGNORE INTO t_customers SELECT customer_id FROM stg_customers WHERE stg_id > ?').run(w.customers);
   analyzeScope(db, ['t_orders']);
-  // The customers of touched orders, as now staged and as the warehouse had them (a re-sent order may move).
-  db.exec(`
-    INSERT OR IGNORE INTO t_customers
-      SELECT s.customer_id FROM t_orders t JOIN stg_orders s ON s.order_id = t.order_id;
-    INSERT OR IGNORE INTO t_customers
-      SELECT c.customer_id FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN dim_customer c ON c.customer_key = o.customer_key;
-    INSERT OR IGNORE INTO t_dates
-      SELECT o.order_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id;
-    INSERT OR IGNORE INTO t_dates
-      SELECT r.return_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key;`);
+  // The customers of touched orders, as now staged and as the warehouse had them (a re-sent order
+  // may move), and the days the warehouse had them on. A first import (or a rebuild) has staged
+  // every customer an order can name and has no order facts yet: nothing to add, and the joins
+  // walked a million staged orders for it.
+  const stagedEveryCustomer = db.prepare('SELECT (SELECT count(*) FROM t_customers) >= (SELECT count(DISTINCT customer_id) FROM stg_customers)').pluck().get() === 1;
+  if (!stagedEveryCustomer) db.exec('INSERT OR IGNORE INTO t_customers SELECT s.customer_id FROM t_orders t JOIN stg_orders s ON s.order_id = t.order_id');
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM fct_orders)').pluck().get() === 1) {
+    db.exec(`
+      INSERT OR IGNORE INTO t_customers
+        SELECT c.customer_id FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN dim_customer c ON c.customer_key = o.customer_key;
+      INSERT OR IGNORE INTO t_dates
+        SELECT o.order_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id;
+      INSERT OR IGNORE INTO t_dates
+        SELECT r.return_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key;`);
+  }
   db.prepare('INSERT OR IGNORE INTO t_skus SELECT sku FROM stg_products WHERE stg_id > ?').run(w.products);
   // Stock is recomputed from the first day a change can affect: a SKU's earliest new movement,
   // or its whole history when its product rows (hence reorder points) changed.
