@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NativeEntity } from '../../../shared/data-contract/native-format';
 import { aggregateSnapshot } from '../analytics/testing/aggregate-snapshot';
+import { seededRandom } from '../analytics/testing/sample-store';
 import { openWarehouse, type Db } from '../db/open';
 import { runImport } from './import-run';
 import { rebuildFromStaging } from './rebuild';
@@ -36,18 +37,6 @@ afterAll(() => {
   db.close();
   rmSync(store.dir, { recursive: true, force: true });
 });
-
-/** mulberry32: a small seeded generator, so the picks are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const column = (sql: string): string[] => db.prepare(sql).pluck().all() as string[];
 
@@ -165,7 +154,7 @@ function corrections(random: () => number, at: string, kind: (typeof KINDS)[numb
 
 describe('late corrections mixed into nightly runs', () => {
   it('leave facts and aggregates exactly as a rebuild from staging makes them, round after round', async () => {
-    const random = seeded(20261205);
+    const random = seededRandom(20261205);
     for (let round = 0; round < ROUNDS; round += 1) {
       const days = store.days.slice(FIRST_DAYS + round * DAYS_PER_ROUND, FIRST_DAYS + (round + 1) * DAYS_PER_ROUND);
       const at = `${days.at(-1)}T22:00:00Z`;
