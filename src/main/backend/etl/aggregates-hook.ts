@@ -7,7 +7,8 @@ import { CHANGED_CUSTOMER_KEYS, type TransformOutcome } from './transform/transf
  * touched, and for the customers it changed, inside the import's transaction so dashboards never
  * see facts and aggregates disagree.
  */
-export function refreshAggregatesAfterTransform(db: Db, transform: TransformOutcome): void {
+export function refreshAggregatesAfterTransform(db: Db, transform: TransformOutcome, onStart: () => void = () => undefined): void {
   if (transform.touchedFrom === null || transform.touchedTo === null) return;
+  onStart();
   refreshAnalyticsAggregates(db, { fromDate: transform.touchedFrom, toDate: transform.touchedTo, changedCustomerKeys: CHANGED_CUSTOMER_KEYS });
 }

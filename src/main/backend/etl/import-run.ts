@@ -116,8 +116,7 @@ async function runImportInTransaction(db: Db, options: ImportRunOptions): Promis
       throwIfCancelled();
       progress(index, total, `building facts: ${step}`);
     });
-    if (transform.touchedFrom !== null) progress(0, 1, 'refreshing aggregates');
-    refreshAggregatesAfterTransform(db, transform);
+    refreshAggregatesAfterTransform(db, transform, () => progress(0, 1, 'refreshing aggregates'));
     const transformMs = Math.round(performance.now() - transformStarted);
     throwIfCancelled();
     progress(0, 1, 'checking data quality');

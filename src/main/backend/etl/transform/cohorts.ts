@@ -31,8 +31,9 @@ export function rebuildCohortLtv(db: Db): number {
     )
     .get();
   const fromMonth = bounds?.fromMonth ?? null;
+  const firstMonth = bounds?.firstMonth ?? null;
   if (fromMonth === null) return 0;
-  if (bounds?.firstMonth === null || bounds?.firstMonth === undefined || fromMonth <= bounds.firstMonth) {
+  if (firstMonth === null || fromMonth <= firstMonth) {
     db.exec('DELETE FROM fct_cohort_ltv');
     return db.prepare(cohortLtvSql('fct_orders o NOT INDEXED CROSS JOIN t_first_orders f ON f.customer_key = o.customer_key', '')).run().changes;
   }
