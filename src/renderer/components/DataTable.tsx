@@ -10,6 +10,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { downloadText, fileSlug, toCsv, type CsvCell } from '../lib/csv';
 import { DataTableRow, ROW_HEIGHT } from './DataTableRow';
+import { columnLayout } from './column-layout';
 import { MetricInfo } from './MetricInfo';
 
 export interface TableColumn<T> {
@@ -19,7 +20,13 @@ export interface TableColumn<T> {
   /** The raw value: used for client-side sorting and CSV export. */
   value(row: T): CsvCell;
   align?: 'left' | 'right';
+  /** Pixels; the column's minimum when it grows. */
   width?: number;
+  /**
+   * Takes the space the fixed columns leave (names, paths, messages). A table with a growing
+   * column keeps every other column at its width, so dates, counts and badges never clip.
+   */
+  grows?: boolean;
   isSortable?: boolean;
   metricId?: string;
 }
@@ -139,10 +146,7 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
   const activateRow = useCallback((row: T) => latest.current.onRowClick?.(row), []);
   const keyOnRow = useCallback((event: KeyboardEvent<HTMLTableRowElement>, index: number, row: T) => latest.current.onRowKey(event, index, row), []);
 
-  // Column widths are shares of the table, and the table may shrink to 85 % of their sum before
-  // it scrolls sideways: a table a little wider than its panel (Inventory at 1280 px) then fits,
-  // its cells ellipsised, instead of hiding its last column behind a scrollbar.
-  const nominalWidth = columns.reduce((sum, column) => sum + (column.width ?? 140), 0);
+  const layout = columnLayout(columns);
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
   const colCount = columns.length;
@@ -157,7 +161,7 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
         </button>
       </div>
       <div className="table-scroll" ref={scrollRef} style={{ height: Math.min(height, (rowCount + 1) * ROW_HEIGHT + 2) }} tabIndex={-1}>
-        <table aria-label={title} aria-rowcount={rowCount + 1} style={{ minWidth: Math.round(nominalWidth * 0.85) }}>
+        <table aria-label={title} aria-rowcount={rowCount + 1} style={{ minWidth: layout.minWidth }}>
           {caption && <caption className="sr-only">{caption}</caption>}
           <thead>
             {table.getHeaderGroups().map((group) => (
@@ -168,7 +172,7 @@ export function DataTable<T>({ id, title, columns, rows, sort, onSortChange, onR
                   return (
                     <th
                       key={header.id}
-                      style={{ width: `${((header.getSize() / nominalWidth) * 100).toFixed(2)}%`, textAlign: spec?.align ?? 'left' }}
+                      style={{ width: layout.widthOf(header.column.id), textAlign: spec?.align ?? 'left' }}
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     >
                       {header.column.getCanSort() ? (

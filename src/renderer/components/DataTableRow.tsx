@@ -13,6 +13,9 @@ interface DataTableRowProps<T> {
   onKey: (event: KeyboardEvent<HTMLTableRowElement>, index: number, row: T) => void;
 }
 
+/** Text values become the cell's tooltip: a name or a path cut short by its column reads whole on hover. */
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
 /**
  * One body row of a virtual table. Memoised: while a table scrolls, only the rows that come into
  * view render; the ones already on screen keep their element and their cells' formatting.
@@ -30,7 +33,7 @@ function DataTableRowView<T>({ row, index, columns, label, onActivate, onKey }: 
       style={{ height: ROW_HEIGHT }}
     >
       {columns.map((column) => (
-        <td key={column.id} style={{ textAlign: column.align ?? 'left' }}>
+        <td key={column.id} style={{ textAlign: column.align ?? 'left' }} title={textOf(column.value(row))}>
           {column.cell(row)}
         </td>
       ))}

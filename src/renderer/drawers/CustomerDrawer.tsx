@@ -13,10 +13,10 @@ type Order = CustomerDetail['orders'][number];
 function orderColumns(display: 'symbol' | 'code'): TableColumn<Order>[] {
   const money = (o: Order, v: number) => formatMoney(v, o.currency, display);
   return [
-    { id: 'date', header: 'Date', cell: (o) => o.orderDate, value: (o) => o.orderDate, width: 100 },
+    { id: 'date', header: 'Date', cell: (o) => o.orderDate, value: (o) => o.orderDate, width: 108 },
     { id: 'order', header: 'Order', cell: (o) => o.orderId, value: (o) => o.orderId, width: 110 },
     { id: 'status', header: 'Status', cell: (o) => (o.isCounted ? o.status : <span className="muted">{o.status} (not counted)</span>), value: (o) => o.status, width: 110 },
-    { id: 'lines', header: 'Items', cell: (o) => o.lines.map((l) => `${l.quantity}× ${l.name ?? l.sku}`).join(', '), value: (o) => o.lines.map((l) => `${l.quantity}x ${l.sku}`).join('; '), width: 220 },
+    { id: 'lines', header: 'Items', cell: (o) => o.lines.map((l) => `${l.quantity}× ${l.name ?? l.sku}`).join(', '), value: (o) => o.lines.map((l) => `${l.quantity}x ${l.sku}`).join('; '), width: 160, grows: true },
     { id: 'net', header: 'Net', align: 'right', cell: (o) => money(o, o.net), value: (o) => o.net, width: 100, metricId: 'net_sales' },
     { id: 'refunds', header: 'Refunds', align: 'right', cell: (o) => (o.refunds ? money(o, o.refunds) : '—'), value: (o) => o.refunds, width: 90 },
   ];

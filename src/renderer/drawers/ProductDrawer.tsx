@@ -4,9 +4,13 @@ import { EChart } from '../charts/EChart';
 import { priceHistoryOption, stockHistoryOption } from '../charts/options/products';
 import { Drawer } from '../components/Drawer';
 import { StateSwitch } from '../components/StateViews';
+import { useFilters } from '../filters/FiltersContext';
 import { formatMoney } from '../lib/format';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { ProductModelsSection } from './ProductModelsSection';
+
+/** "2024-01-01T00:00:00Z" reads "2024-01-01"; a version that began mid-day keeps its time. */
+const instantText = (instant: string): string => instant.replace(/T00:00:00(\.000)?Z$/, '').replace('T', ' ').replace(/Z$/, ' UTC');
 
 export default function ProductDrawer({ sku, onClose }: { sku: string; onClose(): void }) {
   const detail = useEngine('analytics.productDetail', { sku });
@@ -14,7 +18,8 @@ export default function ProductDrawer({ sku, onClose }: { sku: string; onClose()
   const d = detail.data;
   const currency = d?.sales[0]?.currency ?? null;
   const money = useMemo(() => (v: number | null) => formatMoney(v, currency, currencyDisplay), [currency, currencyDisplay]);
-  const priceOption = useMemo(() => (d && d.versions.length ? priceHistoryOption(d.versions, money) : null), [d, money]);
+  const lastDay = useFilters().options.data?.dataRange?.to ?? null;
+  const priceOption = useMemo(() => (d && d.versions.length ? priceHistoryOption(d.versions, money, lastDay) : null), [d, money, lastDay]);
   const stockOption = useMemo(() => (d && d.stockHistory.rows.length ? stockHistoryOption(d.stockHistory) : null), [d]);
   return (
     <Drawer title={d?.name ?? `Product ${sku}`} onClose={onClose}>
@@ -66,8 +71,8 @@ export default function ProductDrawer({ sku, onClose }: { sku: string; onClose()
                 <tbody>
                   {d.versions.map((v) => (
                     <tr key={v.productKey}>
-                      <td>{v.validFrom}</td>
-                      <td>{v.validTo ?? (v.isCurrent ? 'current' : '—')}</td>
+                      <td>{instantText(v.validFrom)}</td>
+                      <td>{v.validTo ? instantText(v.validTo) : v.isCurrent ? 'current' : '—'}</td>
                       <td style={{ textAlign: 'right' }}>{money(v.listPrice)}</td>
                       <td style={{ textAlign: 'right' }}>{money(v.cost)}</td>
                     </tr>

@@ -44,9 +44,13 @@ export function FilterBar() {
           {range.from && range.to ? `${range.from} – ${range.to}` : o?.dataRange ? `${o.dataRange.from} – ${o.dataRange.to}` : ''}
         </span>
       )}
-      <label className="check compare-toggle" title="Compare every figure with the period of the same length just before">
+      <label
+        className="check compare-toggle"
+        title={state.preset === 'all' ? 'All time has no earlier period to compare with' : 'Compare every figure with the period of the same length just before'}
+      >
         <input
           type="checkbox"
+          disabled={state.preset === 'all'}
           checked={state.compare === 'previous_period'}
           onChange={(e) => update({ compare: e.target.checked ? 'previous_period' : 'none' })}
         />

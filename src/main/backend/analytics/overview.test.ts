@@ -20,6 +20,9 @@ const CASES: { name: string; f: ExpectedFilters }[] = [
   { name: 'other currency', f: { from: '2024-01-01', to: '2024-05-29', currency: 'USD' } },
 ];
 
+const firstCountedDay = (currency: string): string =>
+  spec.orders.filter((o) => o.currency === currency && o.status !== 'cancelled' && o.status !== 'created').map((o) => o.date).sort()[0] ?? '';
+
 function expectFigures(actual: Record<string, number | null>, expected: Record<string, number | null>): void {
   for (const [metric, value] of Object.entries(expected)) {
     if (value === null) expect(actual[metric], metric).toBeNull();
@@ -37,8 +40,23 @@ describe('overview', () => {
     expect(current.orders).toBeGreaterThan(0);
     expectFigures(current, model.kpis(f));
     const before = previousPeriod({ from: f.from, to: f.to });
+    if (before.to < firstCountedDay(f.currency)) {
+      // Nothing to compare with: no comparison, not every figure against zero.
+      expect(result.meta.previousRange).toBeNull();
+      expect(result.kpis.every((k) => k.previous === null && k.change === null)).toBe(true);
+      return;
+    }
     expect(result.meta.previousRange).toEqual(before);
     expectFigures(previous, model.kpis({ ...f, ...before }));
+  });
+
+  it('compares with a period that overlaps the data only in part', () => {
+    const f: ExpectedFilters = { from: '2024-01-20', to: '2024-03-10', currency: 'EUR' };
+    const result = overview(warehouse.db, filters({ ...f, compare: 'previous_period' }));
+    const before = previousPeriod(f);
+    expect(before.from < firstCountedDay('EUR')).toBe(true);
+    expect(result.meta.previousRange).toEqual(before);
+    expectFigures(Object.fromEntries(result.kpis.map((k) => [k.metricId, k.previous])), model.kpis({ ...f, ...before }));
   });
 
   it('reports the change against the previous period', () => {

@@ -64,6 +64,15 @@ function missingValues(db: Db, sql: string, values: readonly string[] | null): s
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
+/**
+ * The period before `range`, unless it ends before the data begins: "All time" against five
+ * empty years said "no data in previous period" on every figure. No comparison is the truth.
+ */
+function comparablePeriodBefore(range: DateRange, dataRange: DateRange | null): DateRange | null {
+  const previous = previousPeriod(range);
+  return dataRange && previous.to >= dataRange.from ? previous : null;
+}
+
 export function resolveScope(db: Db, filters: ParsedFilters): Scope {
   const stats = currencyStats(db);
   const availableCurrencies = stats.map((s) => s.currency);
@@ -88,7 +97,7 @@ export function resolveScope(db: Db, filters: ParsedFilters): Scope {
     availableCurrencies,
     dataRange,
     range: isRangeValid ? range : null,
-    previousRange: isRangeValid && filters.compare === 'previous_period' ? previousPeriod(range) : null,
+    previousRange: isRangeValid && filters.compare === 'previous_period' ? comparablePeriodBefore(range, dataRange) : null,
     channelKeys: channelCodes ? channelRows.map((row) => row.channel_key) : null,
     regions: listOrNull(filters.region),
     segments: listOrNull(filters.segment),

@@ -150,5 +150,13 @@ describe('product options', () => {
       { productKey: 2, validFrom: '2024-03-01', validTo: '2024-05-01', listPrice: 12, cost: 5, isCurrent: false },
     ], money);
     expect(option.series[0]?.data).toEqual([['2024-01-01', 10], ['2024-03-01', 12], ['2024-05-01', 12]]);
+    expect(option.series[1]?.data).toEqual([['2024-01-01', 4], ['2024-03-01', 5], ['2024-05-01', 5]]);
+  });
+  it('runs the current version on to the data\'s last day, so one version is a line, not a dot', () => {
+    const current = [{ productKey: 1, validFrom: '2024-01-01T00:00:00Z', validTo: null, listPrice: 10, cost: 4, isCurrent: true }];
+    expect(priceHistoryOption(current, money, '2024-12-30').series[0]?.data).toEqual([['2024-01-01T00:00:00Z', 10], ['2024-12-30', 10]]);
+    expect(priceHistoryOption(current, money, null).series[0]?.data).toEqual([['2024-01-01T00:00:00Z', 10]]);
+    // A last day before the version began (another currency's range) adds nothing.
+    expect(priceHistoryOption(current, money, '2023-06-30').series[1]?.data).toEqual([['2024-01-01T00:00:00Z', 4]]);
   });
 });

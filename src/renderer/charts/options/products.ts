@@ -50,12 +50,19 @@ export function salesVsRatingOption(points: Columnar, format: ValueFormatter) {
   };
 }
 
-/** SCD-2 price history as a step line: each version holds its price until the next begins. */
-export function priceHistoryOption(versions: ProductDetail['versions'], format: ValueFormatter) {
-  const points: [string, number | null][] = versions.map((v) => [v.validFrom, v.listPrice]);
-  // A closed last version (product retired) ends the line at its valid_to.
+/**
+ * SCD-2 price history as a step line: each version holds its price until the next begins. The
+ * current version runs on to `until` (the data's last day), so one version reads as a line at its
+ * price rather than a lone dot, and a retired product's line ends at its valid_to.
+ */
+export function priceHistoryOption(versions: ProductDetail['versions'], format: ValueFormatter, until: string | null = null) {
   const last = versions.at(-1);
-  if (last?.validTo) points.push([last.validTo, last.listPrice]);
+  const end = last?.validTo ?? (last && until && until > last.validFrom.slice(0, 10) ? until : null);
+  const steps = (valueOf: (v: ProductDetail['versions'][number]) => number | null): [string, number | null][] => {
+    const points: [string, number | null][] = versions.map((v) => [v.validFrom, valueOf(v)]);
+    if (last && end) points.push([end, valueOf(last)]);
+    return points;
+  };
   return {
     grid: { ...GRID, top: 28 },
     legend: LEGEND_TOP,
@@ -63,8 +70,8 @@ export function priceHistoryOption(versions: ProductDetail['versions'], format: 
     xAxis: { type: 'time' },
     yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => format(v) } },
     series: [
-      { name: 'List price', type: 'line', step: 'end', data: points, symbolSize: 7 },
-      { name: 'Unit cost', type: 'line', step: 'end', data: versions.map((v) => [v.validFrom, v.cost]), symbolSize: 5, lineStyle: { type: 'dashed' } },
+      { name: 'List price', type: 'line', step: 'end', data: steps((v) => v.listPrice), symbolSize: 7 },
+      { name: 'Unit cost', type: 'line', step: 'end', data: steps((v) => v.cost), symbolSize: 5, lineStyle: { type: 'dashed' } },
     ],
   };
 }

@@ -14,16 +14,16 @@ export function HistoryPanel() {
   const [runId, setRunId] = useState<number | null>(null);
   const columns = useMemo<TableColumn<ImportRunSummary>[]>(
     () => [
-      { id: 'runId', header: 'Run', width: 60, align: 'right', cell: (r) => r.runId, value: (r) => r.runId },
-      { id: 'startedAt', header: 'Started', width: 170, cell: (r) => r.startedAt.replace('T', ' ').slice(0, 19), value: (r) => r.startedAt },
-      { id: 'kind', header: 'Kind', width: 80, cell: (r) => r.kind, value: (r) => r.kind },
-      { id: 'source', header: 'Source', width: 260, cell: (r) => <span title={r.source}>{r.source}</span>, value: (r) => r.source },
-      { id: 'status', header: 'Status', width: 100, cell: (r) => <span className={`badge ${STATUS_TONE[r.status]}`}>{r.status}</span>, value: (r) => r.status },
-      { id: 'files', header: 'Files', width: 60, align: 'right', cell: (r) => r.files, value: (r) => r.files },
-      { id: 'rowsLoaded', header: 'Loaded', width: 90, align: 'right', cell: (r) => formatCount(r.rowsLoaded), value: (r) => r.rowsLoaded },
-      { id: 'rowsDuplicate', header: 'Duplicates', width: 90, align: 'right', cell: (r) => formatCount(r.rowsDuplicate), value: (r) => r.rowsDuplicate },
-      { id: 'rowsQuarantined', header: 'Quarantined', width: 100, align: 'right', cell: (r) => formatCount(r.rowsQuarantined), value: (r) => r.rowsQuarantined },
-      { id: 'time', header: 'Time', width: 80, align: 'right', cell: (r) => `${((r.stageMs + r.transformMs + r.qualityMs) / 1000).toFixed(1)} s`, value: (r) => r.stageMs + r.transformMs + r.qualityMs },
+      { id: 'runId', header: 'Run', width: 52, align: 'right', cell: (r) => r.runId, value: (r) => r.runId },
+      { id: 'startedAt', header: 'Started', width: 156, cell: (r) => r.startedAt.replace('T', ' ').slice(0, 16), value: (r) => r.startedAt },
+      { id: 'kind', header: 'Kind', width: 76, cell: (r) => r.kind, value: (r) => r.kind },
+      { id: 'source', header: 'Source', width: 120, grows: true, cell: (r) => r.source, value: (r) => r.source },
+      { id: 'status', header: 'Status', width: 104, cell: (r) => <span className={`badge ${STATUS_TONE[r.status]}`}>{r.status}</span>, value: (r) => r.status },
+      { id: 'files', header: 'Files', width: 64, align: 'right', cell: (r) => r.files, value: (r) => r.files },
+      { id: 'rowsLoaded', header: 'Loaded', width: 84, align: 'right', cell: (r) => formatCount(r.rowsLoaded), value: (r) => r.rowsLoaded },
+      { id: 'rowsDuplicate', header: 'Duplicates', width: 96, align: 'right', cell: (r) => formatCount(r.rowsDuplicate), value: (r) => r.rowsDuplicate },
+      { id: 'rowsQuarantined', header: 'Quarantined', width: 116, align: 'right', cell: (r) => formatCount(r.rowsQuarantined), value: (r) => r.rowsQuarantined },
+      { id: 'time', header: 'Time', width: 72, align: 'right', cell: (r) => `${((r.stageMs + r.transformMs + r.qualityMs) / 1000).toFixed(1)} s`, value: (r) => r.stageMs + r.transformMs + r.qualityMs },
     ],
     [],
   );

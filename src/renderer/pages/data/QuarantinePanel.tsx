@@ -36,13 +36,13 @@ export function QuarantinePanel() {
   const columns = useMemo<TableColumn<QuarantineRow>[]>(
     () => [
       { id: 'batchId', header: 'Batch', width: 70, align: 'right', cell: (r) => r.batchId, value: (r) => r.batchId },
-      { id: 'file', header: 'File', width: 200, cell: (r) => <span title={r.file}>{r.file.split(/[\\/]/).pop()}</span>, value: (r) => r.file },
-      { id: 'line', header: 'Line', width: 70, align: 'right', cell: (r) => r.line, value: (r) => r.line },
-      { id: 'column', header: 'Column', width: 130, cell: (r) => r.column ?? '—', value: (r) => r.column },
-      { id: 'reasonCode', header: 'Reason', width: 130, cell: (r) => <span className="badge warn">{r.reasonCode}</span>, value: (r) => r.reasonCode },
-      { id: 'reason', header: 'Detail', width: 300, cell: (r) => <span title={r.reason}>{r.reason}</span>, value: (r) => r.reason },
-      { id: 'status', header: 'Status', width: 90, cell: (r) => r.status, value: (r) => r.status },
-      { id: 'raw', header: 'Raw row', width: 220, cell: (r) => <code className="small">{r.raw}</code>, value: (r) => r.raw },
+      { id: 'file', header: 'File', width: 130, cell: (r) => r.file.split(/[\\/]/).pop(), value: (r) => r.file },
+      { id: 'line', header: 'Line', width: 60, align: 'right', cell: (r) => r.line, value: (r) => r.line },
+      { id: 'column', header: 'Column', width: 116, cell: (r) => r.column ?? '—', value: (r) => r.column },
+      { id: 'reasonCode', header: 'Reason', width: 160, cell: (r) => <span className="badge warn">{r.reasonCode}</span>, value: (r) => r.reasonCode },
+      { id: 'reason', header: 'Detail', width: 180, grows: true, cell: (r) => r.reason, value: (r) => r.reason },
+      { id: 'status', header: 'Status', width: 72, cell: (r) => r.status, value: (r) => r.status },
+      { id: 'raw', header: 'Raw row', width: 140, grows: true, cell: (r) => <code className="small">{r.raw}</code>, value: (r) => r.raw },
     ],
     [],
   );

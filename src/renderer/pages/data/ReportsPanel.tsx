@@ -65,7 +65,7 @@ export function ReportsPanel() {
         A one-page HTML insights memo with its charts as PNG files, or every table as Parquet or CSV with a data dictionary, for
         DuckDB, Spark or a cloud warehouse.
       </p>
-      <label className="field">
+      <label className="field is-wide">
         <span>Output folder</span>
         <input value={folder} onChange={(e) => setOutDir(e.target.value)} aria-label="Output folder" />
       </label>

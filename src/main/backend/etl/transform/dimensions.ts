@@ -5,13 +5,20 @@ import { buildProductVersions, type StagedProduct } from './product-versions';
 const STAGED_CUSTOMER_ROWS = `(SELECT customer_id, min(stg_id) AS first_id, max(stg_id) AS last_id
   FROM stg_customers WHERE customer_id IN (SELECT customer_id FROM t_customers) GROUP BY customer_id)`;
 
+/** Channel codes that are initialisms: "pos" reads "POS", not "Pos". */
+export const INITIALISM_CHANNELS = ['pos', 'b2b', 'b2c', 'sms', 'api', 'tv'] as const;
+
+/** A channel's label from its code: "mobile_app" → "Mobile app", "pos" → "POS". */
+export const CHANNEL_LABEL_SQL = `CASE WHEN lower(channel) IN (${INITIALISM_CHANNELS.map((c) => `'${c}'`).join(', ')}) THEN upper(channel)
+  ELSE upper(substr(channel, 1, 1)) || replace(substr(channel, 2), '_', ' ') END`;
+
 /** New channel codes, keyed in order of first appearance, so a rebuild assigns the same keys. */
 export function upsertChannels(db: Db, ordersWatermark: number): number {
   return db
     .prepare(
       // DISTINCT keeps a handful of codes as it scans; GROUP BY sorted every staged order row.
       `INSERT INTO dim_channel (channel_code, label)
-       SELECT channel, upper(substr(channel, 1, 1)) || replace(substr(channel, 2), '_', ' ')
+       SELECT channel, ${CHANNEL_LABEL_SQL}
        FROM (SELECT DISTINCT channel FROM stg_orders WHERE stg_id > @watermark AND channel NOT IN (SELECT channel_code FROM dim_channel)) fresh
        ORDER BY (SELECT s.stg_id FROM stg_orders s WHERE s.stg_id > @watermark AND s.channel = fresh.channel ORDER BY s.stg_id LIMIT 1)`,
     )
