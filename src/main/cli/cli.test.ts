@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,5 +32,37 @@ describe('storelens CLI', () => {
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^storelens: .*not a SQLite database/);
+  });
+});
+
+describe('storelens import exit codes', () => {
+  const importDir = mkdtempSync(path.join(tmpdir(), 'storelens-cli-import-'));
+  afterAll(() => rmSync(importDir, { recursive: true, force: true }));
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'import', '--data-dir', path.join(importDir, 'wh'), ...args], { encoding: 'utf8' });
+
+  it('exits 2 and names the file and the missing column when a file is refused', () => {
+    const file = path.join(importDir, 'orders.csv');
+    writeFileSync(file, 'order_id,customer_id,channel,created_at,paid_at,fulfilled_at,delivered_at,cancelled_at,currency,subtotal,discount,tax,shipping,total,updated_at\n');
+    const result = run(file);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(/refused .*orders\.csv: .*line 1: the header lacks required orders column status/);
+  });
+
+  it('exits 2 when one file of several is refused, though the others load', () => {
+    const good = path.join(importDir, 'customers.csv');
+    writeFileSync(good, 'customer_id,email,name,region,country,city,signup_date,segment,acquisition_channel,updated_at\nC-1,a@example.com,Ann,us-east,US,Boston,2024-01-01,consumer,web,2024-01-01T00:00:00Z\n');
+    const bad = path.join(importDir, 'empty.csv');
+    writeFileSync(bad, '');
+    const result = run(good, bad);
+    expect(result.stdout).toMatch(/Run \d+ partial: 1 rows read, 1 loaded/);
+    expect(result.status).toBe(2);
+  });
+
+  it('exits 0 when everything loads', () => {
+    const file = path.join(importDir, 'more-customers.csv');
+    writeFileSync(file, 'customer_id,email,name,region,country,city,signup_date,segment,acquisition_channel,updated_at\nC-2,b@example.com,Bo,us-west,US,Reno,2024-01-02,consumer,web,2024-01-02T00:00:00Z\n');
+    const result = run(file);
+    expect(result.stdout).toMatch(/Run \d+ succeeded: 1 rows read, 1 loaded/);
+    expect(result.status).toBe(0);
   });
 });

@@ -61,6 +61,8 @@ export function registerImport(program: Command): void {
           : await backend.jobs.run('import.files', { paths, mapping: readMapping(flags.mapping) }, stderrProgress('import'));
         const result = outcome.result as ImportRunOutput;
         printResult(options, result, () => describeImport(result));
+        // A refused file is bad input even when the others loaded: a nightly script must notice.
+        if (result.status === 'refused' || result.status === 'partial') process.exitCode = 2;
       }),
     );
   program
