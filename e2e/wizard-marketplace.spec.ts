@@ -17,7 +17,11 @@ test('the marketplace CSV imports through the mapping wizard', async ({ openApp 
   await expect(data.wizard.getByLabel('Column for order_id')).toHaveValue('Pedido');
   await data.wizard.getByLabel('Date format').selectOption('dmy');
   await data.wizard.getByLabel('Fixed value for currency').fill('BRL');
+  // Times carry no offset: they default to the Settings zone (UTC) and are read in the one chosen.
+  await expect(data.wizard.getByLabel('Time zone')).toHaveValue('UTC');
+  await data.wizard.getByLabel('Time zone').selectOption('America/Sao_Paulo');
   await data.preview();
+  await expect(data.wizard.getByRole('table', { name: 'Preview' })).toContainText('2024-03-05T14:22:00-03:00');
   // Decimal commas read as numbers: 1.234,56 is one thousand two hundred…
   await expect(data.wizard.getByRole('table', { name: 'Preview' })).toContainText('1234.56');
   const dryRun = await data.dryRun();

@@ -6,6 +6,7 @@ import { useApiContext } from '../../api/ApiContext';
 import { useEngineCall } from '../../api/useEngine';
 import { useJob } from '../../api/useJob';
 import { JobProgress } from '../../components/JobProgress';
+import { usePreferences } from '../../preferences/PreferencesContext';
 import { ErrorState } from '../../components/StateViews';
 import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
@@ -35,6 +36,7 @@ const needsMapping = (d: FileDetection) => d.format === 'mapped' || d.format ===
 export function ImportWizard({ files, canImport, onReset }: { files: PickedFile[]; canImport: boolean; onReset(): void }) {
   const call = useEngineCall();
   const { api } = useApiContext();
+  const { settings } = usePreferences();
   const [step, setStep] = useState<Step>('detect');
   const [inspections, setInspections] = useState<Inspection[] | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -65,8 +67,10 @@ export function ImportWizard({ files, canImport, onReset }: { files: PickedFile[
       const results = await Promise.all(files.map(async (file) => ({ file, ...(await call('formats.inspect', { path: file.path })) })));
       setInspections(results);
       const toMap = results.find((r) => needsMapping(r.detection));
-      if (toMap?.detection.proposedMapping) setMapping(toMap.detection.proposedMapping);
-      else if (toMap) setMapping({ entity: toMap.detection.proposedEntity ?? 'flat_order_lines', columns: {} });
+      // Times without an offset default to the zone chosen in Settings.
+      const timeZone = toMap?.detection.proposedMapping?.timeZone ?? settings.timeZone;
+      if (toMap?.detection.proposedMapping) setMapping({ ...toMap.detection.proposedMapping, timeZone });
+      else if (toMap) setMapping({ entity: toMap.detection.proposedEntity ?? 'flat_order_lines', columns: {}, timeZone });
     });
     // Inspect once per picked set.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,9 +1,10 @@
 import type { ColumnMapping, FileDetection, MappingTarget } from '../../../shared/contract/formats';
 import { DATE_FORMATS, DECIMAL_SEPARATORS, MAPPING_TARGETS } from '../../../shared/contract/formats';
+import { timeZoneChoices } from '../../lib/time-zones';
 
 /**
  * The mapping step: for each target field the proposed source column (with the detector's
- * confidence and reason), the date format and decimal separator when they are ambiguous, and
+ * confidence and reason), the date format, time zone and decimal separator, and
  * constants such as the currency when no column carries it.
  */
 export function MappingEditor({ detection, mapping, onChange }: { detection: FileDetection; mapping: ColumnMapping; onChange(mapping: ColumnMapping): void }) {
@@ -38,6 +39,17 @@ export function MappingEditor({ detection, mapping, onChange }: { detection: Fil
           {DATE_FORMATS.map((f) => (
             <option key={f} value={f}>
               {f}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        {/* Times keep their written clock; the zone only gives them their offset (their instant). */}
+        <span>Times without an offset are in</span>
+        <select aria-label="Time zone" value={mapping.timeZone ?? 'UTC'} onChange={(e) => onChange({ ...mapping, timeZone: e.target.value })}>
+          {timeZoneChoices(mapping.timeZone ?? 'UTC').map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
             </option>
           ))}
         </select>

@@ -2,16 +2,12 @@ import { useMemo } from 'react';
 import type { Settings } from '../../../shared/contract/settings';
 import { useApiContext } from '../../api/ApiContext';
 import { useApi } from '../../api/useApi';
+import { timeZoneChoices } from '../../lib/time-zones';
 import { usePreferences } from '../../preferences/PreferencesContext';
 import { useTheme } from '../../theme/ThemeContext';
 import { DataFolderSection } from './DataFolderSection';
 import { LocalApiSection } from './LocalApiSection';
 import { WatchedFoldersSection } from './WatchedFoldersSection';
-
-function timeZones(current: string): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return zones.includes(current) ? zones : [current, ...zones];
-}
 
 export default function SettingsPage() {
   const { api } = useApiContext();
@@ -19,7 +15,7 @@ export default function SettingsPage() {
   const preferences = usePreferences();
   const settings = useApi('settings', (a) => a['settings.get']({}));
   const info = useApi('system.info', (a) => a['system.info']({}));
-  const zones = useMemo(() => timeZones(settings.data?.timeZone ?? 'UTC'), [settings.data?.timeZone]);
+  const zones = useMemo(() => timeZoneChoices(settings.data?.timeZone ?? 'UTC'), [settings.data?.timeZone]);
 
   async function update(patch: Partial<Settings>) {
     const next = await api['settings.update'](patch);
@@ -59,8 +55,12 @@ export default function SettingsPage() {
             <option value="sunday">Sunday</option>
           </select>
         </label>
+        <p className="muted small">
+          An order&apos;s day is the date its timestamp was written with, in the shop&apos;s own time. The zone below is the import
+          wizard&apos;s default for CSVs whose times carry no offset; it gives those times their instant.
+        </p>
         <label className="field">
-          <span>Time zone for day boundaries</span>
+          <span>Times without an offset are in</span>
           <select value={s.timeZone} onChange={(e) => void update({ timeZone: e.target.value })}>
             {zones.map((z) => (
               <option key={z} value={z}>
