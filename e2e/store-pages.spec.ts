@@ -3,6 +3,7 @@ import { ARTIFACTS_DIR } from './support/constants';
 import { expect, test } from './support/app-fixture';
 import { ensureDemoStore } from './support/demo-store';
 import { AppPage } from './pages/app-page';
+import { invokeFromPage } from './support/engine';
 
 /** Pages and the charts each must draw with a store loaded (charts whose engine is in the build). */
 const PAGES = [
@@ -57,6 +58,31 @@ test.describe('every page with a store loaded', () => {
       }
     }
     await app.setTheme('light');
+  });
+
+  test('the weekly grain starts its weeks on the day chosen in Settings', async ({ openApp }) => {
+    const page = await openApp('sales');
+    const app = new AppPage(page);
+    const firstWeekday = async (): Promise<number> => {
+      const weeks = await page.evaluate(() => {
+        const option = window.__storelensCharts?.['sales-revenue']?.option as { xAxis: { data: string[] } } | undefined;
+        return option?.xAxis.data ?? [];
+      });
+      expect(weeks.length).toBeGreaterThan(10);
+      return new Date(`${weeks[1] ?? ''}T00:00:00Z`).getUTCDay();
+    };
+    await app.main.getByRole('radio', { name: 'Weekly' }).click();
+    await expect(app.main.getByText('starting Monday')).toBeVisible();
+    await app.waitForCharts();
+    expect(await firstWeekday()).toBe(1);
+
+    await invokeFromPage(page, 'settings.update', { weekStart: 'sunday' });
+    await page.reload();
+    await app.main.getByRole('radio', { name: 'Weekly' }).click();
+    await expect(app.main.getByText('starting Sunday')).toBeVisible();
+    await app.waitForCharts();
+    expect(await firstWeekday()).toBe(0);
+    await invokeFromPage(page, 'settings.update', { weekStart: 'monday' });
   });
 
   test('a KPI ⓘ opens the metric definition from the registry', async ({ openApp }) => {

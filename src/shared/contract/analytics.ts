@@ -94,6 +94,15 @@ export interface RevenueMonthlyResult {
   series: Columnar;
 }
 
+export const WEEK_STARTS = ['monday', 'sunday'] as const;
+export type WeekStart = (typeof WEEK_STARTS)[number];
+
+/** columns: week (its first day), gross_sales, discounts, refunds, net_sales, orders, net_sales_cumulative */
+export interface RevenueWeeklyResult {
+  meta: ResultMeta;
+  series: Columnar;
+}
+
 export const BREAKDOWN_DIMENSIONS = ['category', 'channel', 'region', 'segment'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
@@ -310,6 +319,7 @@ export const analyticsContract = {
   'analytics.filterOptions': method<FilterOptions>()(z.object({}).strict()),
   'analytics.overview': method<OverviewResult>()(z.object(filtersArg).strict()),
   'analytics.revenueDaily': method<RevenueDailyResult>()(z.object(filtersArg).strict()),
+  'analytics.revenueWeekly': method<RevenueWeeklyResult>()(z.object({ ...filtersArg, weekStart: z.enum(WEEK_STARTS).default('monday') }).strict()),
   'analytics.revenueMonthly': method<RevenueMonthlyResult>()(z.object(filtersArg).strict()),
   'analytics.breakdown': method<BreakdownResult>()(
     z.object({ ...filtersArg, dimension: z.enum(BREAKDOWN_DIMENSIONS) }).strict(),

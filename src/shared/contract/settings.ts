@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { WEEK_STARTS } from './analytics';
 import { method } from './define';
 
 export const SettingsSchema = z.object({
   theme: z.enum(['light', 'dark', 'system']).default('system'),
   currencyDisplay: z.enum(['symbol', 'code']).default('symbol'),
-  weekStart: z.enum(['monday', 'sunday']).default('monday'),
+  weekStart: z.enum(WEEK_STARTS).default('monday'),
   timeZone: z.string().default('UTC'),
   watchedFolders: z.array(z.string()).default([]),
   apiEnabled: z.boolean().default(false),

@@ -7,7 +7,7 @@ export { clearAnalyticsAggregates, refreshAnalyticsAggregates, rebuildAllAnalyti
 export { resolveScope, type Scope } from './scope';
 export { filterOptions } from './filter-options';
 export { overview } from './overview';
-export { revenueDaily, revenueMonthly } from './revenue';
+export { revenueDaily, revenueMonthly, revenueWeekly } from './revenue';
 export { breakdown, regionCategoryHeatmap, categoryMargin, seasonality } from './breakdowns';
 export { bestSellers, productRatings } from './products';
 export { inventoryStatus, inventoryAlerts } from './inventory';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { breakdown, categoryMargin, regionCategoryHeatmap, seasonality } from './breakdowns';
-import { everyDay, revenueDaily, revenueMonthly } from './revenue';
+import { everyDay, revenueDaily, revenueMonthly, revenueWeekly, weekStartOf } from './revenue';
 import { isCountedStatus, lineNet } from './testing/fixture';
 import { FixtureModel, type ExpectedFilters } from './testing/expectations';
 import { sampleStore } from './testing/sample-store';
@@ -42,6 +42,40 @@ describe('revenue over time', () => {
       expect(row[4]).toBeCloseTo(expected.net_sales, 6);
       expect(row[5]).toBe(expected.orders);
     }
+  });
+});
+
+describe('revenue by week', () => {
+  it('names a week by its Monday or its Sunday', () => {
+    // 2024-03-06 is a Wednesday.
+    expect(weekStartOf('2024-03-06', 'monday')).toBe('2024-03-04');
+    expect(weekStartOf('2024-03-06', 'sunday')).toBe('2024-03-03');
+    expect(weekStartOf('2024-03-04', 'monday')).toBe('2024-03-04');
+    expect(weekStartOf('2024-03-03', 'monday')).toBe('2024-02-26');
+    expect(weekStartOf('2024-03-03', 'sunday')).toBe('2024-03-03');
+  });
+
+  it.each(['monday', 'sunday'] as const)('weeks starting %s hold the overview figures of their days in the range', (weekStart) => {
+    // Starts on a Thursday and ends on a Tuesday: the first and last weeks are partial.
+    const f: ExpectedFilters = { from: '2024-02-01', to: '2024-04-30', currency: 'EUR', channel: ['web'] };
+    const result = revenueWeekly(warehouse.db, filters(f), weekStart);
+    const rows = result.series.rows;
+    const firstDay = new Date(`${String(rows[0]?.[0])}T00:00:00Z`).getUTCDay();
+    expect(firstDay).toBe(weekStart === 'monday' ? 1 : 0);
+    expect(rows.length).toBe(14);
+    let cumulative = 0;
+    for (const [i, row] of rows.entries()) {
+      const start = String(row[0]);
+      const from = start < f.from ? f.from : start;
+      const end = everyDay(start, '2024-12-31')[6] ?? '';
+      const expected = model.kpis({ ...f, from, to: end > f.to ? f.to : end });
+      cumulative += expected.net_sales ?? 0;
+      expect(row[4], start).toBeCloseTo(expected.net_sales ?? 0, 6);
+      expect(row[5], start).toBe(expected.orders ?? 0);
+      expect(row[6], start).toBeCloseTo(cumulative, 6);
+      if (i > 0) expect(start).toBe(everyDay(String(rows[i - 1]?.[0]), '2024-12-31')[7]);
+    }
+    expect(cumulative).toBeCloseTo(model.kpis(f).net_sales ?? 0, 6);
   });
 });
 

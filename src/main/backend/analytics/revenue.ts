@@ -1,4 +1,4 @@
-import type { ParsedFilters, RevenueDailyResult, RevenueMonthlyResult } from '../../../shared/contract/analytics';
+import type { ParsedFilters, RevenueDailyResult, RevenueMonthlyResult, RevenueWeeklyResult, WeekStart } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { returnCells, salesCells, type SalesCell } from './sales-query';
 import { addDays, metaOf, resolveScope, toUnits, type Scope } from './scope';
@@ -76,6 +76,44 @@ export function revenueDaily(db: Db, filters: ParsedFilters): RevenueDailyResult
     const window = nets.slice(Math.max(0, i - 6), i + 1);
     const mean = window.reduce((s, v) => s + v, 0) / window.length;
     return [day, toUnits(figures?.gross), toUnits(nets[i]), figures?.orders ?? 0, toUnits(mean), toUnits(cumulative)];
+  });
+  return { meta: metaOf(scope, false), series: { columns, rows } };
+}
+
+/** The first day of `day`'s week: the Monday, or the Sunday, on or before it. */
+export function weekStartOf(day: string, weekStart: WeekStart): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -(weekStart === 'monday' ? (weekday + 6) % 7 : weekday));
+}
+
+/**
+ * Weekly figures, each week named by its first day. The range's first and last weeks hold only
+ * the days inside the range, as every other grain does.
+ */
+export function revenueWeekly(db: Db, filters: ParsedFilters, weekStart: WeekStart): RevenueWeeklyResult {
+  const scope = resolveScope(db, filters);
+  const columns = ['week', 'gross_sales', 'discounts', 'refunds', 'net_sales', 'orders', 'net_sales_cumulative'];
+  if (scope.emptyReason || !scope.range) return { meta: metaOf(scope, true), series: { columns, rows: [] } };
+  const byDay = figuresByPeriod(db, scope, 'day');
+  if (byDay.size === 0) return { meta: metaOf(scope, true), series: { columns, rows: [] } };
+  const byWeek = new Map<string, PeriodFigures>();
+  for (const day of everyDay(scope.range.from, scope.range.to)) {
+    const week = weekStartOf(day, weekStart);
+    const figures = byWeek.get(week) ?? { gross: 0, discounts: 0, refunds: 0, net: 0, orders: 0 };
+    const d = byDay.get(day);
+    if (d) {
+      figures.gross += d.gross;
+      figures.discounts += d.discounts;
+      figures.refunds += d.refunds;
+      figures.net += d.net;
+      figures.orders += d.orders;
+    }
+    byWeek.set(week, figures);
+  }
+  let cumulative = 0;
+  const rows = [...byWeek].map(([week, f]) => {
+    cumulative += f.net;
+    return [week, toUnits(f.gross), toUnits(f.discounts), toUnits(f.refunds), toUnits(f.net), f.orders, toUnits(cumulative)];
   });
   return { meta: metaOf(scope, false), series: { columns, rows } };
 }

@@ -11,7 +11,7 @@ import { ltvSegments } from './ltv-segments';
 import { OVERVIEW_METRICS, overview } from './overview';
 import { productDetail } from './product-detail';
 import { bestSellers, productRatings } from './products';
-import { revenueDaily, revenueMonthly } from './revenue';
+import { revenueDaily, revenueMonthly, revenueWeekly } from './revenue';
 import { rfm } from './rfm';
 
 type AnalyticsMethod = Exclude<keyof typeof analyticsContract, 'analytics.views'>;
@@ -52,6 +52,7 @@ export const ANALYTICS_VIEWS: readonly AnalyticsView[] = [
   define('filter-options', 'analytics.filterOptions', 'regions, categories, channels, segments, currencies and the data date range', [], [], (db) => filterOptions(db), false),
   define('overview', 'analytics.overview', 'KPI tiles with the previous period and the change', [], OVERVIEW_METRICS, (db, a) => overview(db, a.filters)),
   define('revenue-daily', 'analytics.revenueDaily', 'daily net sales with 7-day average and cumulative', [], ['gross_sales', 'net_sales', 'orders', 'net_sales_ma7', 'net_sales_cumulative'], (db, a) => revenueDaily(db, a.filters)),
+  define('revenue-weekly', 'analytics.revenueWeekly', 'weekly gross, discounts, returns, net sales and cumulative', [['weekStart', 'monday | sunday (default monday)']], ['gross_sales', 'discounts', 'refunds', 'net_sales', 'orders', 'net_sales_cumulative'], (db, a) => revenueWeekly(db, a.filters, a.weekStart)),
   define('revenue-monthly', 'analytics.revenueMonthly', 'monthly gross, discounts, returns, net sales and cumulative', [], ['gross_sales', 'discounts', 'refunds', 'net_sales', 'orders', 'net_sales_cumulative'], (db, a) => revenueMonthly(db, a.filters)),
   define('breakdown', 'analytics.breakdown', 'line net sales by one dimension with shares', [['dimension', 'category | channel | region | segment (required)']], ['gross_sales', 'discounts', 'line_net_sales', 'units', 'orders'], (db, a) => breakdown(db, a.filters, a.dimension)),
   define('region-category', 'analytics.regionCategoryHeatmap', 'region × category heatmap with RANK() within region and the top category', [], ['line_net_sales'], (db, a) => regionCategoryHeatmap(db, a.filters)),

@@ -8,6 +8,7 @@ export const analyticsHandlers = {
   'analytics.filterOptions': (_args, backend) => analytics.filterOptions(backend.db),
   'analytics.overview': (args, backend) => analytics.overview(backend.db, args.filters),
   'analytics.revenueDaily': (args, backend) => analytics.revenueDaily(backend.db, args.filters),
+  'analytics.revenueWeekly': (args, backend) => analytics.revenueWeekly(backend.db, args.filters, args.weekStart),
   'analytics.revenueMonthly': (args, backend) => analytics.revenueMonthly(backend.db, args.filters),
   'analytics.breakdown': (args, backend) => analytics.breakdown(backend.db, args.filters, args.dimension),
   'analytics.regionCategoryHeatmap': (args, backend) => analytics.regionCategoryHeatmap(backend.db, args.filters),

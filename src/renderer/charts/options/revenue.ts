@@ -20,15 +20,18 @@ export function revenueTrendOption(series: Columnar, format: ValueFormatter) {
   };
 }
 
-/** Monthly gross, discounts, refunds and net as bars, with the cumulative net on its own axis. */
-export function monthlyRevenueOption(series: Columnar, format: ValueFormatter) {
+/**
+ * Gross and net by month (or by week, named by its first day) as bars, with the cumulative net on
+ * its own axis.
+ */
+export function periodRevenueOption(series: Columnar, format: ValueFormatter, period: 'month' | 'week' = 'month') {
   return {
     grid: GRID,
     legend: LEGEND_TOP,
     tooltip: axisTooltip(format),
-    xAxis: { type: 'category', data: stringColumn(series, 'month') },
+    xAxis: { type: 'category', data: stringColumn(series, period) },
     yAxis: [
-      { type: 'value', name: 'Month', axisLabel: { formatter: (v: number) => format(v) } },
+      { type: 'value', name: period === 'month' ? 'Month' : 'Week', axisLabel: { formatter: (v: number) => format(v) } },
       { type: 'value', name: 'Cumulative', splitLine: { show: false }, axisLabel: { formatter: (v: number) => format(v) } },
     ],
     series: [

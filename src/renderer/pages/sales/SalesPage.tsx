@@ -2,36 +2,46 @@ import { useMemo, useState } from 'react';
 import { useEngine } from '../../api/useEngine';
 import { regionCategoryHeatmapOption, seasonalityOption } from '../../charts/options/heatmap';
 import { categoryMarginOption } from '../../charts/options/products';
-import { cumulativeDailyOption, monthlyRevenueOption, revenueTrendOption } from '../../charts/options/revenue';
+import { cumulativeDailyOption, periodRevenueOption, revenueTrendOption } from '../../charts/options/revenue';
 import { ChartCard } from '../../components/ChartCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useFilters } from '../../filters/FiltersContext';
 import { useViewFilters } from '../../filters/useViewFilters';
-import { useMoney } from '../../preferences/PreferencesContext';
+import { useMoney, usePreferences } from '../../preferences/PreferencesContext';
 import { ForecastPanel } from './ForecastPanel';
 import { salesRequests } from './requests';
+
+const GRAINS = [
+  { id: 'daily', label: 'Daily' },
+  { id: 'weekly', label: 'Weekly' },
+  { id: 'monthly', label: 'Monthly' },
+] as const;
+type Grain = (typeof GRAINS)[number]['id'];
 
 export default function SalesPage() {
   const filters = useViewFilters();
   const heatmapFilters = useViewFilters('sales-region-category');
-  const [grain, setGrain] = useState<'daily' | 'monthly'>('monthly');
-  const requests = filters && heatmapFilters && salesRequests(filters, heatmapFilters);
+  const { settings } = usePreferences();
+  const [grain, setGrain] = useState<Grain>('monthly');
+  const requests = filters && heatmapFilters && salesRequests(filters, heatmapFilters, settings.weekStart);
   const daily = useEngine('analytics.revenueDaily', requests && grain === 'daily' ? requests.daily.args : null);
+  const weekly = useEngine('analytics.revenueWeekly', requests && grain === 'weekly' ? requests.weekly.args : null);
   const monthly = useEngine('analytics.revenueMonthly', requests && grain === 'monthly' ? requests.monthly.args : null);
   const heatmap = useEngine('analytics.regionCategoryHeatmap', requests?.heatmap.args ?? null);
   const seasonality = useEngine('analytics.seasonality', requests?.seasonality.args ?? null);
   const margin = useEngine('analytics.categoryMargin', requests?.margin.args ?? null);
   const { setCross } = useFilters();
-  const meta = (grain === 'daily' ? daily.data?.meta : monthly.data?.meta) ?? heatmap.data?.meta;
+  const revenue = grain === 'daily' ? daily : grain === 'weekly' ? weekly : monthly;
+  const meta = revenue.data?.meta ?? heatmap.data?.meta;
   // Each chart formats with its own answer's currency, so one arriving late never redraws another.
-  const money = useMoney((grain === 'daily' ? daily.data?.meta : monthly.data?.meta)?.currency, true);
+  const money = useMoney(revenue.data?.meta.currency, true);
   const heatmapMoney = useMoney(heatmap.data?.meta.currency, true);
 
-  const revenue = grain === 'daily' ? daily : monthly;
   const revenueOption = useMemo(() => {
     if (grain === 'daily') return daily.data ? revenueTrendOption(daily.data.series, money) : null;
-    return monthly.data ? monthlyRevenueOption(monthly.data.series, money) : null;
-  }, [grain, daily.data, monthly.data, money]);
+    if (grain === 'weekly') return weekly.data ? periodRevenueOption(weekly.data.series, money, 'week') : null;
+    return monthly.data ? periodRevenueOption(monthly.data.series, money) : null;
+  }, [grain, daily.data, weekly.data, monthly.data, money]);
   const cumulativeOption = useMemo(() => (daily.data && grain === 'daily' ? cumulativeDailyOption(daily.data.series, money) : null), [daily.data, grain, money]);
   const heatmapOption = useMemo(
     () => (heatmap.data ? regionCategoryHeatmapOption(heatmap.data.regions, heatmap.data.categories, heatmap.data.cells, heatmapMoney) : null),
@@ -45,21 +55,28 @@ export default function SalesPage() {
 
   const grainSwitch = (
     <div className="segmented" role="radiogroup" aria-label="Revenue grain">
-      {(['daily', 'monthly'] as const).map((g) => (
-        <button key={g} type="button" role="radio" aria-checked={grain === g} className={grain === g ? 'is-selected' : ''} onClick={() => setGrain(g)}>
-          {g === 'daily' ? 'Daily' : 'Monthly'}
+      {GRAINS.map((g) => (
+        <button key={g.id} type="button" role="radio" aria-checked={grain === g.id} className={grain === g.id ? 'is-selected' : ''} onClick={() => setGrain(g.id)}>
+          {g.label}
         </button>
       ))}
     </div>
   );
+  const weekDay = settings.weekStart === 'monday' ? 'Monday' : 'Sunday';
 
   return (
     <div className="page" data-page="sales">
       <PageHeader title="Sales" meta={meta} />
       <ChartCard
         id="sales-revenue"
-        title={grain === 'daily' ? 'Net sales by day' : 'Sales by month'}
-        subtitle={grain === 'daily' ? 'With the 7-day average' : 'Gross and net by month, cumulative net on the right axis'}
+        title={grain === 'daily' ? 'Net sales by day' : grain === 'weekly' ? 'Sales by week' : 'Sales by month'}
+        subtitle={
+          grain === 'daily'
+            ? 'With the 7-day average'
+            : grain === 'weekly'
+              ? `Gross and net by week (starting ${weekDay}, as set in Settings), cumulative net on the right axis`
+              : 'Gross and net by month, cumulative net on the right axis'
+        }
         metricId="net_sales"
         state={revenue}
         option={revenueOption}

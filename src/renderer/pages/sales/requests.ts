@@ -1,10 +1,11 @@
-import type { Filters } from '../../../shared/contract/analytics';
+import type { Filters, WeekStart } from '../../../shared/contract/analytics';
 import { engineRequest, type EngineRequest } from '../../api/engine-request';
 
 /** The Sales page's questions for the given filters; the page and its idle prefetch share them. */
-export function salesRequests(filters: Filters, heatmapFilters: Filters) {
+export function salesRequests(filters: Filters, heatmapFilters: Filters, weekStart: WeekStart = 'monday') {
   return {
     daily: engineRequest('analytics.revenueDaily', { filters }),
+    weekly: engineRequest('analytics.revenueWeekly', { filters, weekStart }),
     monthly: engineRequest('analytics.revenueMonthly', { filters }),
     heatmap: engineRequest('analytics.regionCategoryHeatmap', { filters: heatmapFilters }),
     seasonality: engineRequest('analytics.seasonality', { filters }),
