@@ -57,6 +57,28 @@ export function refreshReturnSets(db: Db, returns: RefreshRange): number {
   return cells;
 }
 
+/** The customer cells of one day: [customer, orders, net after refunds], as the line pass writes them. */
+const CUSTOMER_DAY_SQL = `
+SELECT o.currency, o.order_date, coalesce(o.channel_key, 0), '', o.customer_key, count(*), sum(o.gross_cents - o.discount_cents - o.refund_cents)
+FROM fct_orders o
+WHERE o.order_date = ? AND o.is_counted = 1 AND o.customer_key IS NOT NULL
+GROUP BY 1, 2, 3, 5
+ORDER BY 1, 2, 3, 5`;
+
+/**
+ * Rewrites the customer cells of days whose orders changed only in their refunds (a late return
+ * on an old order): of everything the line pass derives, only these cells sum refunds by order date.
+ */
+export function refreshCustomerSets(db: Db, days: readonly string[]): number {
+  const remove = db.prepare("DELETE FROM agg_day_sets WHERE kind = 'customer' AND date_key = ?");
+  let cells = 0;
+  for (const day of days) {
+    remove.run(day);
+    cells += writeCells(db, 'customer', CUSTOMER_DAY_SQL, [day]);
+  }
+  return cells;
+}
+
 /** The first-order cells depend on every order of a customer, and are few: rebuilt whole from the lifetime rows. */
 export function refreshFirstSets(db: Db): number {
   db.prepare("DELETE FROM agg_day_sets WHERE kind = 'first'").run();

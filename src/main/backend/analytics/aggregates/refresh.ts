@@ -2,7 +2,7 @@ import { deferIndexesIfEmpty } from '../../db/deferred-indexes';
 import type { Db } from '../../db/open';
 import { GROUPING_IDS } from '../dimensions';
 import { refreshCustomerAggregates } from './customer-aggregates';
-import { monthChunks, monthEnd, refreshFirstSets, refreshReturnSets } from './day-sets-refresh';
+import { monthChunks, monthEnd, refreshCustomerSets, refreshFirstSets, refreshReturnSets } from './day-sets-refresh';
 import { productMonthFromLineCells } from './line-cells';
 import { keepHeapWithin } from './heap-budget';
 import { buildMonthFromLines } from './line-pass';
@@ -27,6 +27,14 @@ export interface RefreshScope extends RefreshRange {
    * range is recomputed: a nightly run's range holds months of other customers' orders.
    */
   changedCustomerKeys?: string;
+  /**
+   * A SELECT of order days (date_key) whose orders changed in nothing but their refunds. Outside
+   * the range, only their customer cells are rewritten: a nightly run's late returns reach back
+   * months, and refreshing every line-derived cell back to the oldest of them cost seconds.
+   */
+  refundOnlyDays?: string;
+  /** A SELECT of return days (date_key) whose returns changed, beyond those of the range's orders. */
+  returnDays?: string;
 }
 
 export interface RefreshOutcome {
@@ -104,7 +112,7 @@ export function refreshAnalyticsAggregates(db: Db, range: RefreshScope): Refresh
 }
 
 function refreshInTransaction(db: Db, range: RefreshScope): RefreshOutcome {
-  const returns = returnRange(db, range);
+  const returns = withReturnDays(db, returnRange(db, range), range.returnDays);
   const deleteSales = db.prepare('DELETE FROM agg_sales_daily WHERE grouping_id = ? AND date_key BETWEEN ? AND ?');
   const deleteReturns = db.prepare('DELETE FROM agg_returns_daily WHERE grouping_id = ? AND date_key BETWEEN ? AND ?');
   for (const id of GROUPING_IDS) {
@@ -148,13 +156,36 @@ function refreshInTransaction(db: Db, range: RefreshScope): RefreshOutcome {
   db.exec('DROP TABLE temp_analytics_return_cells');
   daySetCells += refreshReturnSets(db, returns);
   refreshMonthlyCells(db, partialMonths, returns);
+  const refundDays = refundOnlyDaysOutside(db, range);
+  daySetCells += refreshCustomerSets(db, refundDays);
   // Month cells of the partly refreshed months from their day cells, then everything per
   // customer from the month cells.
   const monthsOf = (r: RefreshRange): string[] => monthChunks(r).map((m) => m.fromDate.slice(0, 7));
-  daySetCells += refreshMonthSets(db, partialMonths, monthsOf(returns));
-  const customers = refreshCustomerAggregates(db, range);
+  daySetCells += refreshMonthSets(db, [...partialMonths, ...refundDays.map((day) => day.slice(0, 7))], monthsOf(returns));
+  // Cohort windows reach back from the earliest change, refunds included.
+  const earliest = refundDays[0] !== undefined && refundDays[0] < range.fromDate ? refundDays[0] : range.fromDate;
+  const customers = refreshCustomerAggregates(db, { ...range, fromDate: earliest });
   daySetCells += refreshFirstSets(db);
   return { salesRows, returnRows, ...customers, daySetCells, range };
+}
+
+/** The return range widened to the given return days. */
+function withReturnDays(db: Db, returns: RefreshRange, returnDays: string | undefined): RefreshRange {
+  if (returnDays === undefined) return returns;
+  const row = db.prepare<[], { lo: string | null; hi: string | null }>(`SELECT min(date_key) AS lo, max(date_key) AS hi FROM (${returnDays})`).get();
+  return {
+    fromDate: row?.lo && row.lo < returns.fromDate ? row.lo : returns.fromDate,
+    toDate: row?.hi && row.hi > returns.toDate ? row.hi : returns.toDate,
+  };
+}
+
+/** The refund-only days the range does not already cover, oldest first. */
+function refundOnlyDaysOutside(db: Db, range: RefreshScope): string[] {
+  if (range.refundOnlyDays === undefined) return [];
+  return db
+    .prepare<[string, string], string>(`SELECT DISTINCT date_key FROM (${range.refundOnlyDays}) WHERE date_key NOT BETWEEN ? AND ? ORDER BY 1`)
+    .pluck()
+    .all(range.fromDate, range.toDate);
 }
 
 /** Empties every analytics aggregate (agg_sku keeps its ids: they only ever grow). */

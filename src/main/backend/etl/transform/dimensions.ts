@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { addChangedDays } from './aggregate-days';
 import { buildProductVersions, type StagedProduct } from './product-versions';
 
 /** Each touched customer's first and latest staged row ids (latest ingestion wins). */
@@ -31,8 +32,7 @@ export function upsertChannels(db: Db, ordersWatermark: number): number {
  * so all of that customer's days move. Call before upsertCustomers, while dim_customer is as it was.
  */
 export function addDaysOfRegroupedCustomers(db: Db): void {
-  db.exec(`
-    INSERT OR IGNORE INTO t_dates
+  addChangedDays(db, `
       SELECT DISTINCT o.order_date
       FROM ${STAGED_CUSTOMER_ROWS} k
       JOIN stg_customers s ON s.stg_id = k.last_id

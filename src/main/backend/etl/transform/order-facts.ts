@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { deferIndexesIfEmpty } from '../../db/deferred-indexes';
+import { addChangedDays, classifyRebuiltOrders } from './aggregate-days';
 import { touchesMostOf } from './scope';
 import { utcInstantSql } from './utc-instant';
 
@@ -134,6 +135,7 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
     WHERE fct_orders.order_key = agg.order_key;
     INSERT OR IGNORE INTO t_dates SELECT o.order_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id;
     INSERT OR IGNORE INTO t_dates SELECT r.return_date FROM ${touchedReturns};`);
+  classifyRebuiltOrders(db);
   return { orders, lines, returns };
 }
 
@@ -169,13 +171,11 @@ export function reresolveProductVersions(db: Db): number {
       LEFT JOIN dim_product p ON p.product_key = i.product_key
       LEFT JOIN t_old_products old ON old.product_key = r.old_product_key
       WHERE i.product_key IS r.old_product_key AND i.cost_cents IS r.old_cost_cents AND p.category IS old.category);
-    INSERT OR IGNORE INTO t_dates
-      SELECT i.order_date FROM t_relinked r CROSS JOIN fct_order_items i ON i.order_key = r.order_key AND i.line_no = r.line_no;
-    INSERT OR IGNORE INTO t_dates
-      SELECT x.return_date FROM t_relinked r CROSS JOIN fct_returns x ON x.order_key = r.order_key WHERE x.line_no = r.line_no;
     INSERT OR IGNORE INTO t_customers
       SELECT c.customer_id FROM t_relinked r CROSS JOIN fct_order_items i ON i.order_key = r.order_key AND i.line_no = r.line_no
       JOIN dim_customer c ON c.customer_key = i.customer_key;`);
+  addChangedDays(db, 'SELECT i.order_date FROM t_relinked r CROSS JOIN fct_order_items i ON i.order_key = r.order_key AND i.line_no = r.line_no');
+  addChangedDays(db, 'SELECT x.return_date FROM t_relinked r CROSS JOIN fct_returns x ON x.order_key = r.order_key WHERE x.line_no = r.line_no');
   return changed;
 }
 
@@ -202,4 +202,11 @@ export function refreshFirstOrders(db: Db): void {
     INSERT INTO t_first_flips SELECT order_key, is_first FROM ranked WHERE is_first <> was_first ORDER BY order_key;
     UPDATE fct_orders SET is_first_order = f.is_first FROM t_first_flips f WHERE fct_orders.order_key = f.order_key;
     INSERT OR IGNORE INTO t_dates SELECT o.order_date FROM t_first_flips f JOIN fct_orders o ON o.order_key = f.order_key;`);
+  // A rebuilt order starts unflagged, so every touched first order "flips": only a flag that
+  // differs from what the order had before the run moves a cohort, and reaches the aggregates.
+  addChangedDays(
+    db,
+    `SELECT o.order_date FROM t_first_flips f JOIN fct_orders o ON o.order_key = f.order_key
+     WHERE NOT EXISTS (SELECT 1 FROM t_orders_before b WHERE b.order_key = f.order_key AND b.is_first_order = f.is_first)`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { NativeEntity } from '../../../../shared/data-contract/native-format';
 import type { Db } from '../../db/open';
+import { createAggregateDayTables, snapshotTouchedOrders } from './aggregate-days';
 
 /** The highest stg_id of each staging table before a run: rows above it are what the run brought. */
 export type StagingWatermarks = Record<NativeEntity, number>;
@@ -32,6 +33,7 @@ export function buildTouchedScope(db: Db, w: StagingWatermarks): void {
     CREATE TEMP TABLE IF NOT EXISTS t_old_products (product_key INTEGER PRIMARY KEY, sku TEXT NOT NULL, category TEXT);
     DELETE FROM t_orders; DELETE FROM t_customers; DELETE FROM t_skus; DELETE FROM t_inventory_skus;
     DELETE FROM t_reviews; DELETE FROM t_dates; DELETE FROM t_old_products;`);
+  createAggregateDayTables(db);
   db.prepare('INSERT OR IGNORE INTO t_orders SELECT order_id FROM stg_orders WHERE stg_id > ?').run(w.orders);
   db.prepare('INSERT OR IGNORE INTO t_orders SELECT order_id FROM stg_order_items WHERE stg_id > ?').run(w.order_items);
   db.prepare('INSERT OR IGNORE INTO t_orders SELECT order_id FROM stg_returns WHERE stg_id > ?').run(w.returns);
@@ -51,6 +53,7 @@ export function buildTouchedScope(db: Db, w: StagingWatermarks): void {
         SELECT o.order_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id;
       INSERT OR IGNORE INTO t_dates
         SELECT r.return_date FROM t_orders t JOIN fct_orders o ON o.order_id = t.order_id JOIN fct_returns r ON r.order_key = o.order_key;`);
+    snapshotTouchedOrders(db);
   }
   db.prepare('INSERT OR IGNORE INTO t_skus SELECT sku FROM stg_products WHERE stg_id > ?').run(w.products);
   // Stock is recomputed from the first day a change can affect: a SKU's earliest new movement,

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { AGGREGATE_DAY_BOUNDS, REFUND_ONLY_DAYS } from './aggregate-days';
 import { extendCalendar } from './calendar';
 import { rebuildCohortLtv } from './cohorts';
 import { addDaysOfRegroupedCustomers, rebuildProducts, refreshCustomerOrderDates, upsertChannels, upsertCustomers } from './dimensions';
@@ -22,6 +23,11 @@ export interface TransformOutcome {
   /** First and last day whose facts changed: what dashboards and aggregates must refresh. */
   touchedFrom: string | null;
   touchedTo: string | null;
+  /** The days the analytics aggregates rebuild whole (aggregate-days.ts); null when none. */
+  aggregateFrom: string | null;
+  aggregateTo: string | null;
+  /** Order days outside those whose orders changed only in their refunds. */
+  refundOnlyDays: number;
   stepMs: Record<string, number>;
 }
 
@@ -98,6 +104,10 @@ export function transformStaged(db: Db, watermarks: StagingWatermarks, onStep: (
   });
   const cohortRows = step('cohorts', () => rebuildCohortLtv(db));
   const touched = db.prepare<[], { lo: string | null; hi: string | null }>('SELECT min(date_key) AS lo, max(date_key) AS hi FROM t_dates').get();
+  const aggregate = db.prepare<[], { lo: string | null; hi: string | null }>(AGGREGATE_DAY_BOUNDS).get();
+  const refundOnlyDays = Number(
+    db.prepare(`SELECT count(*) FROM (${REFUND_ONLY_DAYS}) WHERE date_key NOT BETWEEN coalesce(?, '') AND coalesce(?, '')`).pluck().get(aggregate?.lo ?? null, aggregate?.hi ?? null),
+  );
   return {
     scope,
     ...facts,
@@ -109,6 +119,9 @@ export function transformStaged(db: Db, watermarks: StagingWatermarks, onStep: (
     cohortRows,
     touchedFrom: touched?.lo ?? null,
     touchedTo: touched?.hi ?? null,
+    aggregateFrom: aggregate?.lo ?? null,
+    aggregateTo: aggregate?.hi ?? null,
+    refundOnlyDays,
     stepMs,
   };
 }
