@@ -1,6 +1,6 @@
 import { refreshAnalyticsAggregates } from '../analytics/aggregates/refresh';
 import type { Db } from '../db/open';
-import { REFUND_ONLY_DAYS, RETURN_DAYS } from './transform/aggregate-days';
+import { AGGREGATE_DAYS, REFUND_ONLY_DAYS, RETURN_DAYS } from './transform/aggregate-days';
 import { CHANGED_CUSTOMER_KEYS, type TransformOutcome } from './transform/transform';
 
 /**
@@ -16,5 +16,11 @@ export function refreshAggregatesAfterTransform(db: Db, transform: TransformOutc
   // A run that changed only returns and refunds has no day to rebuild whole: the last fact day
   // stands in (one day of the line pass), and the return and refund days do the rest.
   const range = aggregateFrom !== null && aggregateTo !== null ? { fromDate: aggregateFrom, toDate: aggregateTo } : { fromDate: touchedTo, toDate: touchedTo };
-  refreshAnalyticsAggregates(db, { ...range, changedCustomerKeys: CHANGED_CUSTOMER_KEYS, refundOnlyDays: REFUND_ONLY_DAYS, returnDays: RETURN_DAYS });
+  refreshAnalyticsAggregates(db, {
+    ...range,
+    days: aggregateFrom !== null ? AGGREGATE_DAYS : undefined,
+    changedCustomerKeys: CHANGED_CUSTOMER_KEYS,
+    refundOnlyDays: REFUND_ONLY_DAYS,
+    returnDays: RETURN_DAYS,
+  });
 }

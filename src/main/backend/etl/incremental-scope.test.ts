@@ -93,35 +93,42 @@ describe('what a small later run refreshes', () => {
 
 describe('a run that only moves old orders on and refunds them', () => {
   it('rebuilds no old line cells, only the returns and the customers, and still equals a rebuild', async () => {
-    // An old delivered order, with no return yet, on a day no later order falls on.
+    // A delivered order from the middle of the store, with no return yet.
     const order = db
-      .prepare<[string], { order_id: string; order_date: string; delivered_at: string; line_no: number }>(
+      .prepare<[string, string], { order_id: string; order_date: string; delivered_at: string; line_no: number }>(
         `SELECT o.order_id, o.order_date, o.delivered_at, min(i.line_no) AS line_no FROM fct_orders o JOIN fct_order_items i ON i.order_key = o.order_key
-         WHERE o.is_counted = 1 AND o.delivered_at IS NOT NULL AND o.order_date < ? AND o.refund_cents = 0
+         WHERE o.is_counted = 1 AND o.delivered_at IS NOT NULL AND o.order_date BETWEEN ? AND ? AND o.refund_cents = 0
            AND NOT EXISTS (SELECT 1 FROM fct_returns r WHERE r.order_key = o.order_key)
          GROUP BY o.order_key ORDER BY o.order_date LIMIT 1`,
       )
-      .get(store.days[2] ?? '');
-    if (!order) throw new Error('the store must have an early delivered order without returns');
+      .get(store.days[15] ?? '', store.days[20] ?? '');
+    if (!order) throw new Error('the store must have a delivered order without returns in its middle');
     const returnedAt = new Date(Date.parse(order.delivered_at) + 3 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const staged = latestStaged(db, 'orders', 'order_id = ?', order.order_id);
-    // And one order of the last day cancelled: the line pass then has that day to rebuild, and
-    // the old return's day lies outside it.
+    // And an order of the first and of the last day cancelled: the line pass then rebuilds those
+    // two days only, and the refunded order's day lies between them, not rebuilt.
     const lastDay = store.days.at(-1) ?? '';
-    const recent = db.prepare('SELECT order_id FROM fct_orders WHERE order_date = ? AND is_counted = 1 ORDER BY order_key LIMIT 1').pluck().get(lastDay) as string;
+    const firstOrderOf = (day: string): string =>
+      db.prepare('SELECT order_id FROM fct_orders WHERE order_date = ? AND is_counted = 1 AND is_first_order = 0 ORDER BY order_key LIMIT 1').pluck().get(day) as string;
     const files = writeDrop(path.join(store.dir, 'returned'), {
-      orders: [resentRow('orders', staged, { status: 'returned', updated_at: returnedAt }), cancelledOrder(db, recent, `${lastDay}T23:59:00Z`)],
+      orders: [
+        resentRow('orders', staged, { status: 'returned', updated_at: returnedAt }),
+        cancelledOrder(db, firstOrderOf(store.days[1] ?? ''), `${lastDay}T23:58:00Z`),
+        cancelledOrder(db, firstOrderOf(lastDay), `${lastDay}T23:59:00Z`),
+      ],
       returns: [[order.order_id, String(order.line_no), '1', returnedAt, 'too small', '']],
     });
-    const salesBefore = db.prepare('SELECT count(*), sum(gross_cents) FROM agg_sales_daily WHERE date_key = ?').raw().get(order.order_date);
+    const salesOfDay = db.prepare('SELECT count(*), sum(gross_cents) FROM agg_sales_daily WHERE date_key = ?').raw();
+    const salesBefore = salesOfDay.get(order.order_date);
     const run = await runImport(db, { kind: 'files', source: path.join(store.dir, 'returned'), files });
-    expect(run.rowsLoaded).toBe(3);
+    expect(run.rowsLoaded).toBe(4);
     expect(db.prepare('SELECT refund_cents FROM fct_orders WHERE order_id = ?').pluck().get(order.order_id)).toBeGreaterThan(0);
-    // The order's day is a fact day (its refund changed) but not a day the line pass rebuilds.
-    expect(run.transform?.touchedFrom).toBe(order.order_date);
-    expect(run.transform?.aggregateFrom).toBe(lastDay);
+    // The refunded order's day is a fact day, inside the days the aggregates cover, but not one
+    // the line pass rebuilds: only its customer cells are rewritten.
+    expect(run.transform?.aggregateFrom).toBe(store.days[1]);
+    expect(run.transform?.aggregateTo).toBe(lastDay);
     expect(run.transform?.refundOnlyDays).toBe(1);
-    expect(db.prepare('SELECT count(*), sum(gross_cents) FROM agg_sales_daily WHERE date_key = ?').raw().get(order.order_date)).toEqual(salesBefore);
+    expect(salesOfDay.get(order.order_date)).toEqual(salesBefore);
     expectAggregatesAsRebuilt();
     const facts = warehouseChecksums(db);
     rebuildFromStaging(db);

@@ -1,4 +1,5 @@
 import { deferIndexesIfEmpty } from '../../db/deferred-indexes';
+import { addDays } from '../scope';
 import type { Db } from '../../db/open';
 import { GROUPING_IDS } from '../dimensions';
 import { refreshCustomerAggregates } from './customer-aggregates';
@@ -35,6 +36,11 @@ export interface RefreshScope extends RefreshRange {
   refundOnlyDays?: string;
   /** A SELECT of return days (date_key) whose returns changed, beyond those of the range's orders. */
   returnDays?: string;
+  /**
+   * A SELECT of the days (date_key) inside the range whose line cells must be rebuilt, when they
+   * are a few: a nightly run's changed days are scattered over weeks. Absent: every day.
+   */
+  days?: string;
 }
 
 export interface RefreshOutcome {
@@ -113,25 +119,27 @@ export function refreshAnalyticsAggregates(db: Db, range: RefreshScope): Refresh
 
 function refreshInTransaction(db: Db, range: RefreshScope): RefreshOutcome {
   const returns = withReturnDays(db, returnRange(db, range), range.returnDays);
+  const chunks = lineChunks(db, range);
   const deleteSales = db.prepare('DELETE FROM agg_sales_daily WHERE grouping_id = ? AND date_key BETWEEN ? AND ?');
   const deleteReturns = db.prepare('DELETE FROM agg_returns_daily WHERE grouping_id = ? AND date_key BETWEEN ? AND ?');
-  for (const id of GROUPING_IDS) {
-    deleteSales.run(id, range.fromDate, range.toDate);
-    deleteReturns.run(id, returns.fromDate, returns.toDate);
+  const deleteProducts = db.prepare('DELETE FROM agg_product_daily WHERE date_key BETWEEN ? AND ?');
+  const deleteSets = db.prepare('DELETE FROM agg_day_sets WHERE kind = ? AND date_key BETWEEN ? AND ?');
+  for (const id of GROUPING_IDS) deleteReturns.run(id, returns.fromDate, returns.toDate);
+  for (const chunk of chunks) {
+    for (const id of GROUPING_IDS) deleteSales.run(id, chunk.fromDate, chunk.toDate);
+    deleteProducts.run(chunk.fromDate, chunk.toDate);
+    for (const kind of ['order', 'customer', 'line']) deleteSets.run(kind, chunk.fromDate, chunk.toDate);
   }
-  db.prepare('DELETE FROM agg_product_daily WHERE date_key BETWEEN ? AND ?').run(range.fromDate, range.toDate);
   // A first load fills it from empty day by day, which scatters the rows of its SKU index: kept
   // live, that index cost 2.9 s of a 1M-line load; built once at the end, 0.3 s.
   const restoreProductIndex = deferIndexesIfEmpty(db, 'agg_product_daily');
-  const deleteSets = db.prepare('DELETE FROM agg_day_sets WHERE kind = ? AND date_key BETWEEN ? AND ?');
-  for (const kind of ['order', 'customer', 'line']) deleteSets.run(kind, range.fromDate, range.toDate);
   const context = linePassContext(db);
   let salesRows = 0;
   let daySetCells = 0;
   const partialMonths: string[] = [];
   const deleteMonthlySales = db.prepare('DELETE FROM agg_sales_monthly WHERE date_key = ?');
   const deleteMonthSets = context.withMonthSets ? db.prepare("DELETE FROM agg_month_sets WHERE kind IN ('customer', 'customer_category', 'line') AND date_key = ?") : null;
-  for (const chunk of monthChunks(range)) {
+  for (const chunk of chunks) {
     const month = chunk.fromDate.slice(0, 7);
     const isWholeMonth = chunk.fromDate === `${month}-01` && chunk.toDate === monthEnd(chunk.fromDate);
     if (isWholeMonth) {
@@ -144,8 +152,9 @@ function refreshInTransaction(db: Db, range: RefreshScope): RefreshOutcome {
     const outcome = buildMonthFromLines(db, context, chunk, isWholeMonth);
     keepHeapWithin(MONTH_PASS_HEAP_BUDGET_MB);
     salesRows += outcome.salesRows;
-    daySetCells += outcome.daySetCells + (isWholeMonth ? 0 : productMonthFromLineCells(db, month));
+    daySetCells += outcome.daySetCells;
   }
+  for (const month of new Set(partialMonths)) daySetCells += productMonthFromLineCells(db, month);
   // The index build's sorter takes up to the cache size in memory: the last months' garbage goes first.
   keepHeapWithin(AFTER_PASS_HEAP_BUDGET_MB);
   restoreProductIndex();
@@ -156,7 +165,7 @@ function refreshInTransaction(db: Db, range: RefreshScope): RefreshOutcome {
   db.exec('DROP TABLE temp_analytics_return_cells');
   daySetCells += refreshReturnSets(db, returns);
   refreshMonthlyCells(db, partialMonths, returns);
-  const refundDays = refundOnlyDaysOutside(db, range);
+  const refundDays = refundOnlyDaysOutside(db, range, chunks);
   daySetCells += refreshCustomerSets(db, refundDays);
   // Month cells of the partly refreshed months from their day cells, then everything per
   // customer from the month cells.
@@ -169,6 +178,31 @@ function refreshInTransaction(db: Db, range: RefreshScope): RefreshOutcome {
   return { salesRows, returnRows, ...customers, daySetCells, range };
 }
 
+/** Below this share of the range's days, the line pass reads only the listed days. */
+const SPARSE_SHARE = 0.5;
+
+/**
+ * What the line pass reads: the range by calendar month, or, when the caller lists a few days,
+ * runs of consecutive listed days, each inside one month. Dense lists keep whole months, whose
+ * month cells the pass writes directly instead of re-summing them from day cells.
+ */
+function lineChunks(db: Db, range: RefreshScope): RefreshRange[] {
+  if (range.days === undefined) return monthChunks(range);
+  const days = db
+    .prepare<[string, string], string>(`SELECT DISTINCT date_key FROM (${range.days}) WHERE date_key BETWEEN ? AND ? ORDER BY 1`)
+    .pluck()
+    .all(range.fromDate, range.toDate);
+  const span = (Date.parse(range.toDate) - Date.parse(range.fromDate)) / 86_400_000 + 1;
+  if (days.length >= span * SPARSE_SHARE) return monthChunks(range);
+  const chunks: RefreshRange[] = [];
+  for (const day of days) {
+    const last = chunks.at(-1);
+    if (last && addDays(last.toDate, 1) === day && day.slice(0, 7) === last.fromDate.slice(0, 7)) last.toDate = day;
+    else chunks.push({ fromDate: day, toDate: day });
+  }
+  return chunks;
+}
+
 /** The return range widened to the given return days. */
 function withReturnDays(db: Db, returns: RefreshRange, returnDays: string | undefined): RefreshRange {
   if (returnDays === undefined) return returns;
@@ -179,13 +213,11 @@ function withReturnDays(db: Db, returns: RefreshRange, returnDays: string | unde
   };
 }
 
-/** The refund-only days the range does not already cover, oldest first. */
-function refundOnlyDaysOutside(db: Db, range: RefreshScope): string[] {
+/** The refund-only days the line pass did not rebuild, oldest first. */
+function refundOnlyDaysOutside(db: Db, range: RefreshScope, rebuilt: readonly RefreshRange[]): string[] {
   if (range.refundOnlyDays === undefined) return [];
-  return db
-    .prepare<[string, string], string>(`SELECT DISTINCT date_key FROM (${range.refundOnlyDays}) WHERE date_key NOT BETWEEN ? AND ? ORDER BY 1`)
-    .pluck()
-    .all(range.fromDate, range.toDate);
+  const days = db.prepare<[], string>(`SELECT DISTINCT date_key FROM (${range.refundOnlyDays}) ORDER BY 1`).pluck().all();
+  return days.filter((day) => !rebuilt.some((chunk) => chunk.fromDate <= day && day <= chunk.toDate));
 }
 
 /** Empties every analytics aggregate (agg_sku keeps its ids: they only ever grow). */

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import { AGGREGATE_DAY_BOUNDS, REFUND_ONLY_DAYS } from './aggregate-days';
+import { AGGREGATE_DAY_BOUNDS, AGGREGATE_DAYS, REFUND_ONLY_DAYS } from './aggregate-days';
 import { extendCalendar } from './calendar';
 import { rebuildCohortLtv } from './cohorts';
 import { addDaysOfRegroupedCustomers, rebuildProducts, refreshCustomerOrderDates, upsertChannels, upsertCustomers } from './dimensions';
@@ -105,9 +105,7 @@ export function transformStaged(db: Db, watermarks: StagingWatermarks, onStep: (
   const cohortRows = step('cohorts', () => rebuildCohortLtv(db));
   const touched = db.prepare<[], { lo: string | null; hi: string | null }>('SELECT min(date_key) AS lo, max(date_key) AS hi FROM t_dates').get();
   const aggregate = db.prepare<[], { lo: string | null; hi: string | null }>(AGGREGATE_DAY_BOUNDS).get();
-  const refundOnlyDays = Number(
-    db.prepare(`SELECT count(*) FROM (${REFUND_ONLY_DAYS}) WHERE date_key NOT BETWEEN coalesce(?, '') AND coalesce(?, '')`).pluck().get(aggregate?.lo ?? null, aggregate?.hi ?? null),
-  );
+  const refundOnlyDays = Number(db.prepare(`SELECT count(*) FROM (${REFUND_ONLY_DAYS}) WHERE date_key NOT IN (${AGGREGATE_DAYS})`).pluck().get());
   return {
     scope,
     ...facts,
