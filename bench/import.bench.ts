@@ -242,7 +242,8 @@ async function main(): Promise<void> {
     const factsMs = Object.values(r.transform?.stepMs ?? {}).reduce((sum, ms) => sum + ms, 0);
     console.log(`\nNightly drop: the last landing day (${nightly.day}, ${r.rowsRead.toLocaleString('en-US')} rows in ${r.files.length} files) into a warehouse holding every day before it (loaded in ${nightly.baseSeconds.toFixed(1)} s):`);
     console.log(`  import ${nightly.seconds.toFixed(2)} s to its commit: staging ${(r.stageMs / 1000).toFixed(2)} s, facts ${(factsMs / 1000).toFixed(2)} s ${JSON.stringify(r.transform?.stepMs ?? {})}, aggregates ${((r.transformMs - factsMs) / 1000).toFixed(2)} s, quality ${(r.qualityMs / 1000).toFixed(2)} s`);
-    console.log(`  days refreshed ${r.transform?.touchedFrom ?? '–'} … ${r.transform?.touchedTo ?? '–'} (${r.transform?.scope.orders ?? 0} orders touched); then the checkpoint ${nightly.checkpointSeconds.toFixed(2)} s`);
+    const t = r.transform;
+    console.log(`  fact days ${t?.touchedFrom ?? '–'} … ${t?.touchedTo ?? '–'} (${t?.scope.orders ?? 0} orders touched); line cells rebuilt for ${t?.aggregateDays ?? 0} days in ${t?.aggregateFrom ?? '–'} … ${t?.aggregateTo ?? '–'}, customer cells only for ${t?.refundOnlyDays ?? 0} refund-only days; then the checkpoint ${nightly.checkpointSeconds.toFixed(2)} s`);
   }
   console.log('\nTargets:');
   if (sqlite !== null) {

@@ -48,6 +48,9 @@ export default function SettingsPage() {
             <option value="code">Code (GBP 1,234)</option>
           </select>
         </label>
+      </section>
+      <section className="panel settings" aria-label="Dates and times">
+        <h2>Dates and times</h2>
         <label className="field">
           <span>Week starts on</span>
           <select value={s.weekStart} onChange={(e) => void update({ weekStart: e.target.value as Settings['weekStart'] })}>

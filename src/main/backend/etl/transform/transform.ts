@@ -26,6 +26,8 @@ export interface TransformOutcome {
   /** The days the analytics aggregates rebuild whole (aggregate-days.ts); null when none. */
   aggregateFrom: string | null;
   aggregateTo: string | null;
+  /** How many days between them the line pass rebuilds. */
+  aggregateDays: number;
   /** Order days outside those whose orders changed only in their refunds. */
   refundOnlyDays: number;
   stepMs: Record<string, number>;
@@ -119,6 +121,7 @@ export function transformStaged(db: Db, watermarks: StagingWatermarks, onStep: (
     touchedTo: touched?.hi ?? null,
     aggregateFrom: aggregate?.lo ?? null,
     aggregateTo: aggregate?.hi ?? null,
+    aggregateDays: Number(db.prepare(`SELECT count(*) FROM (${AGGREGATE_DAYS})`).pluck().get()),
     refundOnlyDays,
     stepMs,
   };
