@@ -204,9 +204,12 @@ export function refreshFirstOrders(db: Db): void {
     INSERT OR IGNORE INTO t_dates SELECT o.order_date FROM t_first_flips f JOIN fct_orders o ON o.order_key = f.order_key;`);
   // A rebuilt order starts unflagged, so every touched first order "flips": only a flag that
   // differs from what the order had before the run moves a cohort, and reaches the aggregates.
-  addChangedDays(
-    db,
-    `SELECT o.order_date FROM t_first_flips f JOIN fct_orders o ON o.order_key = f.order_key
-     WHERE NOT EXISTS (SELECT 1 FROM t_orders_before b WHERE b.order_key = f.order_key AND b.is_first_order = f.is_first)`,
-  );
+  // (With no order before the run, every touched order's day is an aggregate day already.)
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM t_orders_before)').pluck().get() === 1) {
+    addChangedDays(
+      db,
+      `SELECT o.order_date FROM t_first_flips f JOIN fct_orders o ON o.order_key = f.order_key
+       WHERE NOT EXISTS (SELECT 1 FROM t_orders_before b WHERE b.order_key = f.order_key AND b.is_first_order = f.is_first)`,
+    );
+  }
 }
