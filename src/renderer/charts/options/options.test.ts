@@ -3,7 +3,7 @@ import { breakdownBarOption } from './breakdown';
 import { cohortHeatmapOption, regionCategoryHeatmapOption } from './heatmap';
 import { cohortLtvOption, rfmCustomerAt, rfmScatterOption } from './customers';
 import { priceHistoryOption, salesVsRatingOption } from './products';
-import { revenueTrendOption } from './revenue';
+import { periodRevenueOption, revenueTrendOption } from './revenue';
 
 const money = (v: number | null) => `€${v}`;
 
@@ -160,3 +160,21 @@ describe('product options', () => {
     expect(priceHistoryOption(current, money, '2023-06-30').series[1]?.data).toEqual([['2024-01-01T00:00:00Z', 4]]);
   });
 });
+
+describe('periodRevenueOption', () => {
+  const weeks = (n: number) => ({
+    columns: ['week', 'gross_sales', 'discounts', 'refunds', 'net_sales', 'orders', 'net_sales_cumulative'],
+    rows: Array.from({ length: n }, (_, i) => [`w${i}`, 10, 0, 0, 9, 1, 9 * (i + 1)]),
+  });
+  it('opens a long weekly series on its latest year, with the rest a drag away', () => {
+    const option = periodRevenueOption(weeks(208), money, 'week');
+    expect(option.xAxis.data).toHaveLength(208);
+    expect(option.dataZoom.map((z) => [z.start, z.end])).toEqual([[75, 100], [75, 100]]);
+    expect(option.yAxis[0]?.name).toBe('Week');
+  });
+  it('shows a short series whole', () => {
+    expect(periodRevenueOption(weeks(30), money, 'week').dataZoom).toEqual([]);
+    expect(periodRevenueOption({ ...weeks(24), columns: ['month', ...weeks(1).columns.slice(1)] }, money).yAxis[0]?.name).toBe('Month');
+  });
+});
+

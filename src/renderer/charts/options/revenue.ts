@@ -25,11 +25,16 @@ export function revenueTrendOption(series: Columnar, format: ValueFormatter) {
  * its own axis.
  */
 export function periodRevenueOption(series: Columnar, format: ValueFormatter, period: 'month' | 'week' = 'month') {
+  const periods = stringColumn(series, period);
+  // Past two years of weeks the bars are hairlines: zoom in on the latest year, the rest a drag away.
+  const isLong = periods.length > 104;
+  const latestYear = Math.max(0, Math.round((1 - 52 / Math.max(periods.length, 1)) * 100));
   return {
-    grid: GRID,
+    grid: { ...GRID, bottom: isLong ? 48 : GRID.bottom },
     legend: LEGEND_TOP,
     tooltip: axisTooltip(format),
-    xAxis: { type: 'category', data: stringColumn(series, period) },
+    xAxis: { type: 'category', data: periods },
+    dataZoom: isLong ? [{ type: 'inside', start: latestYear, end: 100 }, { type: 'slider', height: 20, bottom: 8, start: latestYear, end: 100 }] : [],
     yAxis: [
       { type: 'value', name: period === 'month' ? 'Month' : 'Week', axisLabel: { formatter: (v: number) => format(v) } },
       { type: 'value', name: 'Cumulative', splitLine: { show: false }, axisLabel: { formatter: (v: number) => format(v) } },
