@@ -99,4 +99,24 @@ test.describe('filters', () => {
     await chip.getByRole('button', { name: /Clear category/ }).click();
     await expect(chip).toHaveCount(0);
   });
+
+  test('a refetch that fails keeps the last answer greyed out under the error, and Retry restores it', async ({ openApp, consoleErrors }) => {
+    const page = await openApp();
+    const app = new AppPage(page);
+    await app.waitForCharts();
+    const card = app.main.locator('[data-card="overview-category"]');
+    await page.route('**/api/invoke', (route) => route.abort());
+    await app.filterBar.getByLabel('Date range').selectOption('last30');
+    await expect(card.getByRole('alert')).toContainText('Could not load this.');
+    await expect(card.getByRole('alert')).toContainText('the last answer');
+    await expect(card.locator('.is-stale .echart')).toBeVisible();
+    await page.unroute('**/api/invoke');
+    await card.getByRole('button', { name: 'Retry' }).click();
+    await expect(card.getByRole('alert')).toHaveCount(0);
+    await expect(card.locator('.is-stale')).toHaveCount(0);
+    await app.filterBar.getByRole('button', { name: 'Reset' }).click();
+    // The requests this test aborted log their failure; anything else still fails the test.
+    const aborted = 'Failed to load resource: net::ERR_FAILED';
+    for (let i = consoleErrors.length - 1; i >= 0; i--) if (consoleErrors[i] === aborted) consoleErrors.splice(i, 1);
+  });
 });

@@ -21,12 +21,13 @@ const HINTS: Partial<Record<AppError['code'], string>> = {
   NOT_FOUND: 'It may have been removed by a newer import.',
 };
 
-export function ErrorState({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
+export function ErrorState({ error, onRetry, isShowingOlder = false }: { error: AppError; onRetry?: () => void; isShowingOlder?: boolean }) {
   return (
     <div className="error-state" role="alert">
       <p>
         <strong>Could not load this.</strong> {error.message}
       </p>
+      {isShowingOlder && <p className="muted">Below, greyed out: the last answer, for the filters as they were then.</p>}
       {HINTS[error.code] && <p className="muted">{HINTS[error.code]}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
@@ -65,8 +66,9 @@ export function StateSwitch({
   if (emptyReason) return <EmptyState reason={emptyReason} />;
   return (
     <div className={state.isLoading ? 'is-refreshing' : undefined} aria-busy={state.isLoading}>
-      {state.error && <ErrorState error={state.error} onRetry={state.reload} />}
-      {children()}
+      {state.error && <ErrorState error={state.error} onRetry={state.reload} isShowingOlder />}
+      {/* A failed refetch leaves the last answer up, greyed out, so it is not read as the new one. */}
+      <div className={state.error ? 'is-stale' : undefined}>{children()}</div>
     </div>
   );
 }
