@@ -5,18 +5,25 @@ import type { RefreshRange, RefreshScope } from './refresh';
 
 /** Which days a refresh rebuilds, and how: the line pass's chunks, the returns' range, the refund-only days. */
 
+type Bounds = { lo: string | null; hi: string | null } | undefined;
+
+/** The range stretched to take in the bounds (either may be null: nothing to take in). */
+function widened(range: RefreshRange, bounds: Bounds): RefreshRange {
+  return {
+    fromDate: bounds?.lo && bounds.lo < range.fromDate ? bounds.lo : range.fromDate,
+    toDate: bounds?.hi && bounds.hi > range.toDate ? bounds.hi : range.toDate,
+  };
+}
+
 /** Returns of orders placed in the range may be booked later: widen the return-date range to them. */
 export function returnRange(db: Db, range: RefreshRange): RefreshRange {
-  const row = db
-    .prepare<[string, string], { lo: string | null; hi: string | null }>(
+  const bounds = db
+    .prepare<[string, string], Bounds>(
       `SELECT min(r.return_date) AS lo, max(r.return_date) AS hi
        FROM fct_orders o JOIN fct_returns r ON r.order_key = o.order_key WHERE o.order_date BETWEEN ? AND ?`,
     )
     .get(range.fromDate, range.toDate);
-  return {
-    fromDate: row?.lo && row.lo < range.fromDate ? row.lo : range.fromDate,
-    toDate: row?.hi && row.hi > range.toDate ? row.hi : range.toDate,
-  };
+  return widened(range, bounds);
 }
 
 /** Below this share of the range's days, the line pass reads only the listed days. */
@@ -47,11 +54,7 @@ export function lineChunks(db: Db, range: RefreshScope): RefreshRange[] {
 /** The return range widened to the given return days. */
 export function withReturnDays(db: Db, returns: RefreshRange, returnDays: string | undefined): RefreshRange {
   if (returnDays === undefined) return returns;
-  const row = db.prepare<[], { lo: string | null; hi: string | null }>(`SELECT min(date_key) AS lo, max(date_key) AS hi FROM (${returnDays})`).get();
-  return {
-    fromDate: row?.lo && row.lo < returns.fromDate ? row.lo : returns.fromDate,
-    toDate: row?.hi && row.hi > returns.toDate ? row.hi : returns.toDate,
-  };
+  return widened(returns, db.prepare<[], Bounds>(`SELECT min(date_key) AS lo, max(date_key) AS hi FROM (${returnDays})`).get());
 }
 
 /** The refund-only days the line pass did not rebuild, oldest first. */

@@ -96,4 +96,3 @@ export const AGGREGATE_DAY_BOUNDS = 'SELECT min(date_key) AS lo, max(date_key) A
 export const AGGREGATE_DAYS = 'SELECT date_key FROM t_agg_dates';
 export const REFUND_ONLY_DAYS = 'SELECT date_key FROM t_refund_days';
 export const RETURN_DAYS = 'SELECT date_key FROM t_return_days';
-export const RETURN_DAY_BOUNDS = 'SELECT min(date_key) AS lo, max(date_key) AS hi FROM t_return_days';

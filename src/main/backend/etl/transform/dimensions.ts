@@ -7,7 +7,7 @@ const STAGED_CUSTOMER_ROWS = `(SELECT customer_id, min(stg_id) AS first_id, max(
   FROM stg_customers WHERE customer_id IN (SELECT customer_id FROM t_customers) GROUP BY customer_id)`;
 
 /** Channel codes that are initialisms: "pos" reads "POS", not "Pos". */
-export const INITIALISM_CHANNELS = ['pos', 'b2b', 'b2c', 'sms', 'api', 'tv'] as const;
+const INITIALISM_CHANNELS = ['pos', 'b2b', 'b2c', 'sms', 'api', 'tv'] as const;
 
 /** A channel's label from its code: "mobile_app" → "Mobile app", "pos" → "POS". */
 export const CHANNEL_LABEL_SQL = `CASE WHEN lower(channel) IN (${INITIALISM_CHANNELS.map((c) => `'${c}'`).join(', ')}) THEN upper(channel)

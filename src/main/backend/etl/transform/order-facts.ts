@@ -63,6 +63,7 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
   const restoreIndexes = ['fct_orders', 'fct_order_items', 'fct_returns'].map((table) => deferIndexesIfEmpty(db, table));
   stageLatestOrders(db);
   // Written in key order, each order with its line totals already summed: no UPDATE of the whole fact afterwards.
+  // A re-sent order keeps the first-order flag it had, so refreshFirstOrders sees only real flips.
   const orders = db
     .prepare(
       `INSERT INTO fct_orders (order_key, order_id, customer_key, channel_key, status, order_date, created_at, paid_at, fulfilled_at,
@@ -71,7 +72,8 @@ export function rebuildOrderFacts(db: Db): { orders: number; lines: number; retu
        SELECT k.first_id, s.order_id, c.customer_key, ch.channel_key, s.status, substr(s.created_at, 1, 10), s.created_at, s.paid_at,
          s.fulfilled_at, s.delivered_at, s.cancelled_at, s.currency, coalesce(tot.gross, s.subtotal_cents), coalesce(tot.discount, s.discount_cents),
          coalesce(tot.tax, s.tax_cents), s.shipping_cents, 0, coalesce(tot.gross, s.subtotal_cents) - coalesce(tot.discount, s.discount_cents),
-         coalesce(tot.units, 0), coalesce(tot.lines, 0), CASE WHEN s.status <> 'cancelled' AND s.paid_at IS NOT NULL THEN 1 ELSE 0 END, 0,
+         coalesce(tot.units, 0), coalesce(tot.lines, 0), CASE WHEN s.status <> 'cancelled' AND s.paid_at IS NOT NULL THEN 1 ELSE 0 END,
+         coalesce((SELECT b.is_first_order FROM t_orders_before b WHERE b.order_key = k.first_id), 0),
          s.batch_id, s.ingested_at
        FROM t_latest_orders k
        CROSS JOIN stg_orders s ON s.stg_id = k.last_id
@@ -181,7 +183,7 @@ export function reresolveProductVersions(db: Db): number {
 
 /**
  * is_first_order marks each customer's first counted order (by creation instant, then key).
- * Only the orders whose flag flips are written, and only their days go to t_dates, so their
+ * Only the orders whose flag flips are written, and only their days are changed days, so their
  * new/repeat counts and aggregates follow: a nightly run touches customers with years of orders,
  * and re-deriving all their days made it refresh the whole history.
  */
@@ -200,16 +202,6 @@ export function refreshFirstOrders(db: Db): void {
       WHERE o.customer_key IN (SELECT c.customer_key FROM t_customers t JOIN dim_customer c ON c.customer_id = t.customer_id)
     )
     INSERT INTO t_first_flips SELECT order_key, is_first FROM ranked WHERE is_first <> was_first ORDER BY order_key;
-    UPDATE fct_orders SET is_first_order = f.is_first FROM t_first_flips f WHERE fct_orders.order_key = f.order_key;
-    INSERT OR IGNORE INTO t_dates SELECT o.order_date FROM t_first_flips f JOIN fct_orders o ON o.order_key = f.order_key;`);
-  // A rebuilt order starts unflagged, so every touched first order "flips": only a flag that
-  // differs from what the order had before the run moves a cohort, and reaches the aggregates.
-  // (With no order before the run, every touched order's day is an aggregate day already.)
-  if (db.prepare('SELECT EXISTS (SELECT 1 FROM t_orders_before)').pluck().get() === 1) {
-    addChangedDays(
-      db,
-      `SELECT o.order_date FROM t_first_flips f JOIN fct_orders o ON o.order_key = f.order_key
-       WHERE NOT EXISTS (SELECT 1 FROM t_orders_before b WHERE b.order_key = f.order_key AND b.is_first_order = f.is_first)`,
-    );
-  }
+    UPDATE fct_orders SET is_first_order = f.is_first FROM t_first_flips f WHERE fct_orders.order_key = f.order_key;`);
+  addChangedDays(db, 'SELECT o.order_date FROM t_first_flips f JOIN fct_orders o ON o.order_key = f.order_key');
 }
