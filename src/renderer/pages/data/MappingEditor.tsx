@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { ColumnMapping, FileDetection, MappingTarget } from '../../../shared/contract/formats';
 import { DATE_FORMATS, DECIMAL_SEPARATORS, MAPPING_TARGETS } from '../../../shared/contract/formats';
 import { timeZoneChoices } from '../../lib/time-zones';
@@ -8,6 +9,8 @@ import { timeZoneChoices } from '../../lib/time-zones';
  * constants such as the currency when no column carries it.
  */
 export function MappingEditor({ detection, mapping, onChange }: { detection: FileDetection; mapping: ColumnMapping; onChange(mapping: ColumnMapping): void }) {
+  // Several hundred zones: listed once per chosen zone, not on every keystroke in the mapping.
+  const zones = useMemo(() => timeZoneChoices(mapping.timeZone ?? 'UTC'), [mapping.timeZone]);
   const setColumn = (field: string, column: string) => {
     const columns = { ...mapping.columns };
     if (column) columns[field] = column;
@@ -47,7 +50,7 @@ export function MappingEditor({ detection, mapping, onChange }: { detection: Fil
         {/* Times keep their written clock; the zone only gives them their offset (their instant). */}
         <span>Times without an offset are in</span>
         <select aria-label="Time zone" value={mapping.timeZone ?? 'UTC'} onChange={(e) => onChange({ ...mapping, timeZone: e.target.value })}>
-          {timeZoneChoices(mapping.timeZone ?? 'UTC').map((zone) => (
+          {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone}
             </option>
