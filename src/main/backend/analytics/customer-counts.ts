@@ -8,6 +8,8 @@ import type { Scope } from './scope';
 export interface CustomerCounts {
   customers: number;
   newCustomers: number;
+  /** Ordered in the range and had ordered before: a first order before it, or two or more in it. */
+  returningCustomers: number;
   repeatCustomers: number;
   /** Exact distinct orders and their shipping; only filled under a category filter, where day cells cannot be summed. */
   orders: number | null;
@@ -15,8 +17,10 @@ export interface CustomerCounts {
 }
 
 /**
- * Distinct customers, new customers (first counted order in any currency falls in the range)
- * and repeat customers (two or more matching orders in the range), from the day sets: distinct
+ * Distinct customers, new customers (first counted order in any currency falls in the range),
+ * returning customers (Shopify's: an order in the range after an earlier one, so a customer
+ * can be both new and returning) and repeat customers (two or more matching orders in the
+ * range), from the day sets: distinct
  * counts cannot be summed from daily cells, and a GROUP BY over the customer-days of a wide
  * range costs seconds.
  */
@@ -24,12 +28,16 @@ export function customerCounts(db: Db, scope: Scope, range: DateRange): Customer
   const totals = customerTotals(db, scope, range);
   const first = firstOrderCustomers(db, range, totals.orders.length);
   let newCustomers = 0;
+  let returningCustomers = 0;
   let repeatCustomers = 0;
   for (const key of totals.keys) {
-    if (first[key] === 1) newCustomers += 1;
-    if ((totals.orders[key] ?? 0) >= 2) repeatCustomers += 1;
+    const isFirstInRange = first[key] === 1;
+    const isRepeatInRange = (totals.orders[key] ?? 0) >= 2;
+    if (isFirstInRange) newCustomers += 1;
+    if (isRepeatInRange) repeatCustomers += 1;
+    if (!isFirstInRange || isRepeatInRange) returningCustomers += 1;
   }
-  return { customers: totals.keys.length, newCustomers, repeatCustomers, orders: totals.orderCount, shipping: totals.shipping };
+  return { customers: totals.keys.length, newCustomers, returningCustomers, repeatCustomers, orders: totals.orderCount, shipping: totals.shipping };
 }
 
 /** Distinct orders with a return booked in the range (return rate by orders). */

@@ -79,6 +79,17 @@ describe('overview', () => {
     expect(result.kpis.every((k) => k.previous === null)).toBe(true);
   });
 
+  it("counts a customer whose first and second orders fall in the period as new and returning (Shopify's rule)", () => {
+    const f = CASES[0]?.f as ExpectedFilters;
+    const kpi = (id: string) => overview(warehouse.db, filters({ ...f, compare: 'none' })).kpis.find((k) => k.metricId === id)?.value as number;
+    const counted = spec.orders.filter((o) => o.currency === f.currency && o.customerId && o.status !== 'cancelled' && o.status !== 'created');
+    const ordersPerCustomer = new Map<string, number>();
+    for (const o of counted) ordersPerCustomer.set(o.customerId as string, (ordersPerCustomer.get(o.customerId as string) ?? 0) + 1);
+    const newAndRepeat = [...ordersPerCustomer].filter(([id, n]) => n >= 2 && (model.firstOrderDate(id) ?? '') >= f.from).length;
+    expect(newAndRepeat).toBeGreaterThan(0);
+    expect(kpi('new_customers') + kpi('returning_customers')).toBe(kpi('customers') + newAndRepeat);
+  });
+
   it('returns an empty result with a reason when nothing matches', () => {
     const unknownRegion = overview(warehouse.db, filters({ region: ['Atlantis'] }));
     expect(unknownRegion.kpis).toEqual([]);

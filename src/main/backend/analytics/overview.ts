@@ -47,7 +47,6 @@ export function kpiFigures(db: Db, scope: Scope, range: DateRange): KpiFigures {
   const refunds = returns?.refund ?? 0;
   const net = gross - discounts - refunds;
   const units = sales?.units ?? 0;
-  const returningCustomers = counts.customers - counts.newCustomers;
   return {
     gross_sales: toUnits(gross),
     discounts: toUnits(discounts),
@@ -61,8 +60,8 @@ export function kpiFigures(db: Db, scope: Scope, range: DateRange): KpiFigures {
     customers: counts.customers,
     aov: orders > 0 ? toUnits((gross - discounts) / orders) : null,
     new_customers: counts.newCustomers,
-    returning_customers: returningCustomers,
-    returning_customer_rate: ratio(returningCustomers, counts.customers),
+    returning_customers: counts.returningCustomers,
+    returning_customer_rate: ratio(counts.returningCustomers, counts.customers),
     repeat_purchase_rate: ratio(counts.repeatCustomers, counts.customers),
     return_rate_value: ratio(refunds, gross - discounts),
     return_rate_units: ratio(returns?.returnedUnits ?? 0, units),

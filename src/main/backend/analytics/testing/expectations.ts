@@ -96,6 +96,7 @@ export class FixtureModel {
       return first !== null && first >= f.from && first <= f.to;
     }).length;
     const repeat = [...ordersPerCustomer.values()].filter((n) => n >= 2).length;
+    const returning = [...ordersPerCustomer].filter(([id, n]) => n >= 2 || (this.firstOrderDate(id) ?? f.from) < f.from).length;
     const returnedOrders = new Set(returns.map((r) => r.orderId)).size;
     const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
     return {
@@ -111,8 +112,8 @@ export class FixtureModel {
       customers,
       aov: orders.length > 0 ? Math.round((gross - discounts) / orders.length) / 100 : null,
       new_customers: newCustomers,
-      returning_customers: customers - newCustomers,
-      returning_customer_rate: ratio(customers - newCustomers, customers),
+      returning_customers: returning,
+      returning_customer_rate: ratio(returning, customers),
       repeat_purchase_rate: ratio(repeat, customers),
       return_rate_value: ratio(refunds, gross - discounts),
       return_rate_units: ratio(sum(returns, (r) => r.quantity), units),
