@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breakdownBarOption } from './breakdown';
 import { cohortHeatmapOption, regionCategoryHeatmapOption } from './heatmap';
 import { cohortLtvOption, rfmCustomerAt, rfmScatterOption } from './customers';
-import { priceHistoryOption, salesVsRatingOption } from './products';
+import { categoryMarginOption, priceHistoryOption, salesVsRatingOption } from './products';
 import { periodRevenueOption, revenueTrendOption } from './revenue';
 
 const money = (v: number | null) => `€${v}`;
@@ -158,6 +158,22 @@ describe('product options', () => {
     expect(priceHistoryOption(current, money, null).series[0]?.data).toEqual([['2024-01-01T00:00:00Z', 10]]);
     // A last day before the version began (another currency's range) adds nothing.
     expect(priceHistoryOption(current, money, '2023-06-30').series[1]?.data).toEqual([['2024-01-01T00:00:00Z', 4]]);
+  });
+});
+
+describe('categoryMarginOption', () => {
+  it('puts each rate at its category and month, leaves gaps empty and fits the axis to the rates', () => {
+    const option = categoryMarginOption({
+      columns: ['month', 'category', 'margin_rate'],
+      rows: [
+        ['2024-02', 'Shoes', 0.52],
+        ['2024-01', 'Bags', 0.61],
+        ['2024-01', 'Shoes', 0.5],
+      ],
+    });
+    expect(option.xAxis.data).toEqual(['2024-01', '2024-02']);
+    expect(option.series.map((s) => [s.name, s.data])).toEqual([['Bags', [0.61, null]], ['Shoes', [0.5, 0.52]]]);
+    expect(option.yAxis.scale).toBe(true);
   });
 });
 

@@ -92,27 +92,28 @@ export function stockHistoryOption(history: Columnar) {
   };
 }
 
-/** Category margin rate by month, one line per category. */
+/**
+ * Category margin rate by month, one line per category. Margins sit in a narrow band far from
+ * 0 %, so the axis fits the data: from zero every line would share one flat stripe.
+ */
 export function categoryMarginOption(series: Columnar) {
   const month = stringColumn(series, 'month');
   const category = stringColumn(series, 'category');
   const rate = numberColumn(series, 'margin_rate');
   const months = [...new Set(month)].sort();
   const categories = [...new Set(category)].sort();
+  const rateAt = new Map(month.map((m, i) => [`${category[i]}\u0000${m}`, rate[i] ?? null]));
   return {
     grid: { ...GRID, top: 56 },
     legend: LEGEND_TOP,
     tooltip: axisTooltip((v) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`)),
     xAxis: { type: 'category', data: months },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` } },
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` } },
     series: categories.map((c) => ({
       name: c,
       type: 'line',
       showSymbol: false,
-      data: months.map((m) => {
-        const i = month.findIndex((x, j) => x === m && category[j] === c);
-        return i < 0 ? null : rate[i];
-      }),
+      data: months.map((m) => rateAt.get(`${c}\u0000${m}`) ?? null),
     })),
   };
 }
