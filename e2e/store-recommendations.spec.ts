@@ -27,8 +27,19 @@ test('looks up a customer and a product on Recommendations', async ({ openApp })
   const search = app.main.getByRole('combobox', { name: 'Customer or product' });
   await expect(train.or(search)).toBeVisible();
   if (await train.isVisible()) {
+    // Checked every frame: the moment the job reads "Done", the trained view must already be there.
+    const whenDone = page.waitForFunction(
+      () => {
+        const main = document.querySelector('main');
+        if (!main?.textContent?.includes('Done')) return null;
+        return { isTrainStillOffered: [...main.querySelectorAll('button')].some((b) => b.textContent === 'Train the recommender') };
+      },
+      null,
+      { polling: 'raf', timeout: 240_000 },
+    );
     await train.click();
-    await expect(search).toBeVisible({ timeout: 240_000 });
+    expect(await (await whenDone).jsonValue()).toEqual({ isTrainStillOffered: false });
+    await expect(search).toBeVisible();
   }
   await expect(app.main.getByRole('region', { name: 'Model evaluation' })).toContainText('Hit rate');
 

@@ -15,6 +15,22 @@ const LABELS: Record<ModelName, string> = {
 };
 
 /**
+ * The run a finished job returned, until the latest-run query catches up with it: otherwise
+ * "Done" stood beside "Not trained yet" and a live Train button for the length of a refetch.
+ */
+function newestRun(fetched: ModelRunDto | null | undefined, jobResult: unknown, model: ModelName): ModelRunDto | null | undefined {
+  const finished = isRunOf(jobResult, model) ? jobResult : null;
+  if (!finished) return fetched;
+  return fetched && fetched.runId >= finished.runId ? fetched : finished;
+}
+
+function isRunOf(value: unknown, model: ModelName): value is ModelRunDto {
+  if (typeof value !== 'object' || value === null) return false;
+  const run = value as Partial<ModelRunDto>;
+  return typeof run.runId === 'number' && run.model === model && typeof run.status === 'string';
+}
+
+/**
  * Model results exist only after a training run. The gate shows the children when a run
  * succeeded (with a note when the data changed since), and otherwise a Train button that starts
  * the model's job and follows it to the end.
@@ -40,7 +56,7 @@ export function ModelGate({ model, children }: { model: ModelName; children(run:
     }
   }
 
-  const run = latest.data;
+  const run = newestRun(latest.data, job?.status === 'succeeded' ? job.result : null, model);
   const trainButton = (label: string) => (
     <button type="button" className={run ? 'ghost' : 'primary'} onClick={() => void train()} disabled={isActive}>
       {label}
