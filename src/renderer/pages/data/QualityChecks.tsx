@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { QualityReport } from '../../../shared/contract/imports';
 
 type CheckResult = QualityReport['results'][number];
@@ -7,6 +8,19 @@ const COLUMN_SHARES = ['24%', '19%', '9%', '8%', '8%', '11%', '21%'];
 
 /** Failures lead: with dozens of checks, the one that failed must not hide below the fold. */
 const failingFirst = (results: CheckResult[]): CheckResult[] => [...results.filter((r) => !r.isPassed), ...results.filter((r) => r.isPassed)];
+
+/**
+ * Names like stg_customers.acquisition_channel have no spaces, so a narrow cell cut them at any
+ * letter; a break opportunity after each dot keeps table and column whole.
+ */
+function breakableName(name: string) {
+  return name.split(/(?<=\.)/).map((piece, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {piece}
+    </Fragment>
+  ));
+}
 
 /** Checks that pass or fail, each with its measured value, threshold and what it means. */
 export function QualityChecks({ report }: { report: QualityReport }) {
@@ -37,11 +51,8 @@ export function QualityChecks({ report }: { report: QualityReport }) {
         <tbody>
           {failingFirst(report.results).map((r) => (
             <tr key={r.checkNo} className={r.isPassed ? undefined : 'is-failing'}>
-              <td>{r.name}</td>
-              <td>
-                {r.tableName}
-                {r.columnName ? `.${r.columnName}` : ''}
-              </td>
+              <td>{breakableName(r.name)}</td>
+              <td>{breakableName(r.columnName ? `${r.tableName}.${r.columnName}` : r.tableName)}</td>
               <td>{r.category}</td>
               <td>{r.isPassed ? <span className="badge good">pass</span> : <span className="badge bad">fail</span>}</td>
               <td style={{ textAlign: 'right' }}>{r.value}</td>
