@@ -3,6 +3,12 @@ export type ValueFormatter = (value: number | null) => string;
 
 export const GRID = { left: 12, right: 16, top: 36, bottom: 8, containLabel: true } as const;
 
+/**
+ * For a date axis without boundary gap: its last label is centred on the plot's right edge, and
+ * containLabel does not count that overhang, so a 16 px margin cut "2024-12-27" to "2024-12-2".
+ */
+export const DATE_AXIS_GRID = { ...GRID, right: 36 } as const;
+
 export function axisTooltip(format: ValueFormatter) {
   return {
     trigger: 'axis',

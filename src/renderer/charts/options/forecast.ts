@@ -1,6 +1,6 @@
 import type { ForecastDto } from '../../../shared/contract/models';
 import { numberColumn, stringColumn } from './columnar';
-import { axisTooltip, GRID, LEGEND_TOP, type ValueFormatter } from './common';
+import { axisTooltip, DATE_AXIS_GRID, LEGEND_TOP, type ValueFormatter } from './common';
 
 /**
  * History and forecast with 80 % and 95 % intervals. Bands are drawn as stacked areas (the lower
@@ -32,7 +32,7 @@ export function forecastOption(series: ForecastDto['series'], format: ValueForma
     },
   ];
   return {
-    grid: { ...GRID, top: 40 },
+    grid: { ...DATE_AXIS_GRID, top: 40 },
     legend: { ...LEGEND_TOP, data: ['Actual', 'Forecast', '80 % interval', '95 % interval'] },
     tooltip: axisTooltip(format),
     xAxis: { type: 'category', data: dates, boundaryGap: false },

@@ -1,6 +1,6 @@
 import type { Columnar, ProductDetail } from '../../../shared/contract/analytics';
 import { numberColumn, stringColumn } from './columnar';
-import { axisTooltip, GRID, LEGEND_TOP, truncatedLabel, type ValueFormatter } from './common';
+import { axisTooltip, DATE_AXIS_GRID, GRID, LEGEND_TOP, truncatedLabel, type ValueFormatter } from './common';
 
 /** Best sellers by net sales or units, biggest on top; bars keep their SKU for the drawer. */
 export function bestSellersOption(series: Columnar, by: 'revenue' | 'units', format: ValueFormatter) {
@@ -79,7 +79,7 @@ export function priceHistoryOption(versions: ProductDetail['versions'], format: 
 /** Stock over the last 90 days against the reorder point, with allocated stock. */
 export function stockHistoryOption(history: Columnar) {
   return {
-    grid: { ...GRID, top: 28 },
+    grid: { ...DATE_AXIS_GRID, top: 28 },
     legend: LEGEND_TOP,
     tooltip: axisTooltip((v) => (v === null ? '—' : String(v))),
     xAxis: { type: 'category', data: stringColumn(history, 'date'), boundaryGap: false },

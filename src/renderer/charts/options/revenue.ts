@@ -1,13 +1,13 @@
 import type { Columnar } from '../../../shared/contract/analytics';
 import { numberColumn, stringColumn } from './columnar';
-import { axisTooltip, GRID, LEGEND_TOP, type ValueFormatter } from './common';
+import { axisTooltip, DATE_AXIS_GRID, GRID, LEGEND_TOP, type ValueFormatter } from './common';
 
 /** Daily net sales with its 7-day average (metric net_sales_ma7); zoomable when the range is long. */
 export function revenueTrendOption(series: Columnar, format: ValueFormatter) {
   const dates = stringColumn(series, 'date');
   const isLong = dates.length > 120;
   return {
-    grid: { ...GRID, bottom: isLong ? 48 : GRID.bottom },
+    grid: { ...DATE_AXIS_GRID, bottom: isLong ? 48 : GRID.bottom },
     legend: LEGEND_TOP,
     tooltip: axisTooltip(format),
     xAxis: { type: 'category', data: dates, boundaryGap: false },
@@ -30,7 +30,7 @@ export function periodRevenueOption(series: Columnar, format: ValueFormatter, pe
   const isLong = periods.length > 104;
   const latestYear = Math.max(0, Math.round((1 - 52 / Math.max(periods.length, 1)) * 100));
   return {
-    grid: { ...GRID, bottom: isLong ? 48 : GRID.bottom },
+    grid: { ...DATE_AXIS_GRID, bottom: isLong ? 48 : GRID.bottom },
     legend: LEGEND_TOP,
     tooltip: axisTooltip(format),
     xAxis: { type: 'category', data: periods },
@@ -50,7 +50,7 @@ export function periodRevenueOption(series: Columnar, format: ValueFormatter, pe
 /** Cumulative net sales by day, for the Sales page's daily view. */
 export function cumulativeDailyOption(series: Columnar, format: ValueFormatter) {
   return {
-    grid: GRID,
+    grid: DATE_AXIS_GRID,
     tooltip: axisTooltip(format),
     xAxis: { type: 'category', data: stringColumn(series, 'date'), boundaryGap: false },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
