@@ -87,4 +87,22 @@ describe('one mapped file per entity', () => {
     ]);
     expect(out.byEntity('customers').map((c) => c.customer_id)).toEqual(['guest:review:bewertungen.csv:3']);
   });
+
+  it('refuses cells that do not parse, each with a reason a person can act on', async () => {
+    const orders = await read(
+      'status.csv',
+      ['Beleg,Datum,Währung,Gesamt,Status', 'B-1,2024-03-05T10:00:00Z,EUR,10.00,shipped', 'B-2,2024-03-05T10:00:00Z,EURO,10.00,paid', 'B-3,2024-03-05T10:00:00Z,EUR,10.00,unterwegs'].join('\n'),
+      mapped('orders', { order_id: 'Beleg', created_at: 'Datum', currency: 'Währung', total: 'Gesamt', status: 'Status' }),
+    );
+    expect(orders.byEntity('orders').map((o) => [o.order_id, o.status])).toEqual([['B-1', 'fulfilled']]);
+    expect(orders.rejects.map((r) => [r.line, r.column])).toEqual([[3, 'Währung'], [4, 'Status']]);
+    expect(orders.rejects[0]!.reason).toContain("'EURO' is not a 3-letter currency code");
+    expect(orders.rejects[1]!.reason).toContain("'unterwegs' is not an order status we know");
+
+    const stock = await read('art.csv', ['Artikel,Zeit,Art,Menge', 'A-1,2024-03-05T08:00:00Z,theft,1'].join('\n'), mapped('inventory_movements', { sku: 'Artikel', moved_at: 'Zeit', kind: 'Art', quantity: 'Menge' }));
+    expect(stock.rejects).toEqual([expect.objectContaining({ line: 2, column: 'Art', reason: expect.stringContaining("'theft' is not a movement kind") })]);
+
+    const reviews = await read('sterne.csv', ['Artikel,Sterne,Datum', 'A-1,7,2024-03-10T09:00:00Z'].join('\n'), mapped('reviews', { sku: 'Artikel', rating: 'Sterne', reviewed_at: 'Datum' }));
+    expect(reviews.rejects).toEqual([expect.objectContaining({ line: 2, column: 'Sterne', reason: expect.stringContaining('rating 7 is not 1–5') })]);
+  });
 });
