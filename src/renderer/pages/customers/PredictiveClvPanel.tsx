@@ -13,7 +13,7 @@ function ClvBody() {
   const money = useMoney(s?.currency);
   const columns = useMemo<TableColumn<CustomerClvDto>[]>(
     () => [
-      { id: 'customer', header: 'Customer', width: 160, cell: (c) => <CustomerLink customerId={c.customerId} />, value: (c) => c.customerId },
+      { id: 'customer', header: 'Customer', width: 160, grows: true, cell: (c) => <CustomerLink customerId={c.customerId} />, value: (c) => c.customerId },
       { id: 'pAlive', header: 'P(alive)', width: 90, align: 'right', cell: (c) => formatPercent(c.pAlive), value: (c) => c.pAlive },
       { id: 'expectedPurchases', header: 'Exp. purchases', width: 120, align: 'right', cell: (c) => c.expectedPurchases.toFixed(2), value: (c) => c.expectedPurchases },
       { id: 'historicalRevenue', header: 'Historical', width: 110, align: 'right', cell: (c) => money(c.historicalRevenue), value: (c) => c.historicalRevenue },
@@ -54,7 +54,7 @@ function SegmentsBody() {
   const money = useMoney(s?.currency);
   const columns = useMemo<TableColumn<SegmentDto>[]>(
     () => [
-      { id: 'name', header: 'Cluster', width: 180, cell: (c) => <strong>{c.name}</strong>, value: (c) => c.name },
+      { id: 'name', header: 'Cluster', width: 180, grows: true, cell: (c) => <strong>{c.name}</strong>, value: (c) => c.name },
       { id: 'size', header: 'Customers', width: 100, align: 'right', cell: (c) => formatCount(c.size), value: (c) => c.size },
       { id: 'customerShare', header: 'Share of customers', width: 140, align: 'right', cell: (c) => formatPercent(c.customerShare), value: (c) => c.customerShare },
       { id: 'revenueShare', header: 'Share of revenue', width: 130, align: 'right', cell: (c) => formatPercent(c.revenueShare), value: (c) => c.revenueShare },

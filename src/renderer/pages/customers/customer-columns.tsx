@@ -16,7 +16,9 @@ export function customerColumns(money: (v: number | null) => string): TableColum
         </span>
       ),
       value: (r) => r.name ?? r.customerId,
-      width: 180,
+      width: 150,
+      // The name takes the slack; in a narrow window the table scrolls rather than cut dates.
+      grows: true,
     },
     { id: 'region', header: 'Region', cell: (r) => r.region ?? '—', value: (r) => r.region, width: 92, isSortable: false },
     { id: 'segment', header: 'Segment', cell: (r) => r.segment ?? '—', value: (r) => r.segment, width: 90, isSortable: false },

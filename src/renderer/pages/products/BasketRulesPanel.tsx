@@ -21,7 +21,8 @@ function RulesTable() {
       {
         id: 'antecedent',
         header: 'Customers who buy',
-        width: 260,
+        width: 220,
+        grows: true,
         cell: (r) => (
           <span>
             {r.antecedent.map((s, i) => (
@@ -34,7 +35,7 @@ function RulesTable() {
         ),
         value: (r) => r.antecedent.join(' + '),
       },
-      { id: 'consequent', header: 'also buy', width: 220, cell: (r) => <ProductLink sku={r.consequent} label={r.consequentName ?? r.consequent} />, value: (r) => r.consequent },
+      { id: 'consequent', header: 'also buy', width: 180, grows: true, cell: (r) => <ProductLink sku={r.consequent} label={r.consequentName ?? r.consequent} />, value: (r) => r.consequent },
       { id: 'baskets', header: 'Baskets', width: 80, align: 'right', cell: (r) => formatCount(r.baskets), value: (r) => r.baskets },
       { id: 'support', header: 'Support', width: 90, align: 'right', cell: (r) => formatPercent(r.support, 2), value: (r) => r.support },
       { id: 'confidence', header: 'Confidence', width: 100, align: 'right', cell: (r) => formatPercent(r.confidence), value: (r) => r.confidence },

@@ -20,10 +20,10 @@ export function BestSellersTable({ filters }: { filters: Filters | null }) {
     () => [
       { id: 'rank', header: '#', align: 'right', width: 50, cell: (r) => String(r.rank), value: (r) => r.rank },
       { id: 'sku', header: 'SKU', width: 110, cell: (r) => String(r.sku), value: (r) => r.sku },
-      { id: 'name', header: 'Product', width: 260, cell: (r) => String(r.name ?? r.sku), value: (r) => r.name },
+      { id: 'name', header: 'Product', width: 144, grows: true, cell: (r) => String(r.name ?? r.sku), value: (r) => r.name },
       { id: 'category', header: 'Category', width: 140, cell: (r) => String(r.category ?? '—'), value: (r) => r.category },
-      { id: 'units', header: 'Units', align: 'right', width: 90, cell: (r) => formatCount(Number(r.units)), value: (r) => r.units, metricId: 'units' },
-      { id: 'orders', header: 'Orders', align: 'right', width: 90, cell: (r) => formatCount(Number(r.orders)), value: (r) => r.orders, metricId: 'orders' },
+      { id: 'units', header: 'Units', align: 'right', width: 80, cell: (r) => formatCount(Number(r.units)), value: (r) => r.units, metricId: 'units' },
+      { id: 'orders', header: 'Orders', align: 'right', width: 86, cell: (r) => formatCount(Number(r.orders)), value: (r) => r.orders, metricId: 'orders' },
       { id: 'net_sales', header: 'Net sales', align: 'right', width: 120, cell: (r) => money(Number(r.net_sales)), value: (r) => r.net_sales, metricId: 'line_net_sales' },
     ],
     [money],
