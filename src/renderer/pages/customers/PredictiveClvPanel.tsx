@@ -15,7 +15,7 @@ function ClvBody() {
     () => [
       { id: 'customer', header: 'Customer', width: 160, grows: true, cell: (c) => <CustomerLink customerId={c.customerId} />, value: (c) => c.customerId },
       { id: 'pAlive', header: 'P(alive)', width: 90, align: 'right', cell: (c) => formatPercent(c.pAlive), value: (c) => c.pAlive },
-      { id: 'expectedPurchases', header: 'Exp. purchases', width: 120, align: 'right', cell: (c) => c.expectedPurchases.toFixed(2), value: (c) => c.expectedPurchases },
+      { id: 'expectedPurchases', header: 'Exp. purchases', width: 132, align: 'right', cell: (c) => c.expectedPurchases.toFixed(2), value: (c) => c.expectedPurchases },
       { id: 'historicalRevenue', header: 'Historical', width: 110, align: 'right', cell: (c) => money(c.historicalRevenue), value: (c) => c.historicalRevenue },
       { id: 'clv', header: 'Predicted CLV', width: 120, align: 'right', cell: (c) => money(c.clv), value: (c) => c.clv },
     ],
@@ -56,8 +56,8 @@ function SegmentsBody() {
     () => [
       { id: 'name', header: 'Cluster', width: 180, grows: true, cell: (c) => <strong>{c.name}</strong>, value: (c) => c.name },
       { id: 'size', header: 'Customers', width: 100, align: 'right', cell: (c) => formatCount(c.size), value: (c) => c.size },
-      { id: 'customerShare', header: 'Share of customers', width: 140, align: 'right', cell: (c) => formatPercent(c.customerShare), value: (c) => c.customerShare },
-      { id: 'revenueShare', header: 'Share of revenue', width: 130, align: 'right', cell: (c) => formatPercent(c.revenueShare), value: (c) => c.revenueShare },
+      { id: 'customerShare', header: 'Share of customers', width: 156, align: 'right', cell: (c) => formatPercent(c.customerShare), value: (c) => c.customerShare },
+      { id: 'revenueShare', header: 'Share of revenue', width: 142, align: 'right', cell: (c) => formatPercent(c.revenueShare), value: (c) => c.revenueShare },
       { id: 'recency', header: 'Recency', width: 90, align: 'right', cell: (c) => `${c.meanRecencyDays.toFixed(0)} d`, value: (c) => c.meanRecencyDays },
       { id: 'frequency', header: 'Orders', width: 80, align: 'right', cell: (c) => c.meanFrequency.toFixed(1), value: (c) => c.meanFrequency },
       { id: 'monetary', header: 'Spend', width: 110, align: 'right', cell: (c) => money(c.meanMonetary), value: (c) => c.meanMonetary },
@@ -75,10 +75,13 @@ function SegmentsBody() {
   );
 }
 
-/** Predictive CLV with P(alive) and holdout accuracy, and k-means clusters with their names. */
+/**
+ * Predictive CLV with P(alive) and holdout accuracy, and k-means clusters with their names. Each
+ * takes the page's width: side by side, their five- and seven-column tables scrolled sideways.
+ */
 export function PredictiveClvPanel() {
   return (
-    <div className="grid-2">
+    <>
       <section className="panel" aria-label="Predictive CLV">
         <h2>Predictive CLV (BG/NBD + Gamma-Gamma)</h2>
         <ModelGate model="clv">{() => <ClvBody />}</ModelGate>
@@ -87,6 +90,6 @@ export function PredictiveClvPanel() {
         <h2>Customer clusters</h2>
         <ModelGate model="segments">{() => <SegmentsBody />}</ModelGate>
       </section>
-    </div>
+    </>
   );
 }
