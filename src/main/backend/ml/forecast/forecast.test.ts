@@ -79,4 +79,23 @@ describe('empirical intervals', () => {
     // Past the backtest horizon the interval widens.
     expect(points[11]!.hi95 - points[11]!.lo95).toBeGreaterThan(points[9]!.hi95 - points[9]!.lo95);
   });
+
+  it('never narrows further out, even when one step holds a promotion-day error', () => {
+    const rng = createRng(9);
+    const residuals = Array.from({ length: 28 }, () => Array.from({ length: 4 }, () => 10 * normal(rng)));
+    residuals[14]![0] = 400;
+    residuals[3]![1] = -300;
+    const points = empiricalIntervals(new Array<number>(28).fill(1000), residuals);
+    for (let i = 1; i < points.length; i += 1) {
+      const [before, now] = [points[i - 1]!, points[i]!];
+      expect(now.hi95 - now.forecast, `hi95 at step ${i + 1}`).toBeGreaterThanOrEqual(before.hi95 - before.forecast);
+      expect(now.hi80 - now.forecast, `hi80 at step ${i + 1}`).toBeGreaterThanOrEqual(before.hi80 - before.forecast);
+      expect(now.forecast - now.lo95, `lo95 at step ${i + 1}`).toBeGreaterThanOrEqual(before.forecast - before.lo95);
+      expect(now.forecast - now.lo80, `lo80 at step ${i + 1}`).toBeGreaterThanOrEqual(before.forecast - before.lo80);
+    }
+    // The outlier still reaches the band from the first step that pools it, and stays.
+    expect(points[12]!.hi95).toBeGreaterThan(1000 + 150);
+    expect(points[27]!.hi95).toBeGreaterThanOrEqual(points[12]!.hi95);
+    expect(points[11]!.hi95).toBeLessThan(1000 + 100);
+  });
 });
