@@ -32,7 +32,7 @@ test('looks up a customer and a product on Recommendations', async ({ openApp })
       () => {
         const main = document.querySelector('main');
         if (!main?.textContent?.includes('Done')) return null;
-        return { isTrainStillOffered: [...main.querySelectorAll('button')].some((b) => b.textContent === 'Train the recommender') };
+        return { isTrainStillOffered: Array.from(main.querySelectorAll('button')).some((b) => b.textContent === 'Train the recommender') };
       },
       null,
       { polling: 'raf', timeout: 240_000 },

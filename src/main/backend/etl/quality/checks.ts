@@ -22,7 +22,7 @@ function count(db: Db, sql: string, ...params: unknown[]): number {
 /** A check that passes when a count of offending rows is 0. */
 function zeroCheck(db: Db, category: CheckCategory, name: string, table: string, column: string | null, sql: string, what: string): QualityCheck {
   const value = count(db, sql);
-  return { category, name, tableName: table, columnName: column, isPassed: value === 0, value, threshold: 0, detail: value === 0 ? `no ${what}` : `${value} ${what}` };
+  return { category, name, tableName: table, columnName: column, isPassed: value === 0, value, threshold: 0, detail: value === 0 ? `no ${what}` : `${value.toLocaleString('en-US')} ${what}` };
 }
 
 /**
@@ -49,7 +49,7 @@ export function nullChecks(db: Db, watermarks: Record<NativeEntity, number>): Qu
         isPassed: field.isRequired ? nulls === 0 : true,
         value: percent,
         threshold: field.isRequired ? 0 : null,
-        detail: `${nulls} of ${rows} rows staged by this run are empty`,
+        detail: `${nulls.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows staged by this run are empty`,
       });
     }
   }
