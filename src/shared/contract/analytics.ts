@@ -157,6 +157,12 @@ export interface InventoryStatusResult {
 }
 
 /** columns: alert_id, sku, name, raised_date, on_hand, allocated, reorder_point, status, resolved_date, days_open */
+/** Per day: date, at_risk_skus, alerts_raised, alerts_resolved. */
+export interface InventoryRiskResult {
+  meta: ResultMeta;
+  series: Columnar;
+}
+
 export interface InventoryAlertsResult {
   meta: ResultMeta;
   openCount: number;
@@ -336,6 +342,7 @@ export const analyticsContract = {
   'analytics.inventoryStatus': method<InventoryStatusResult>()(
     z.object({ ...filtersArg, onlyAtRisk: z.boolean().default(false), limit: z.number().int().min(1).max(10000).default(500) }).strict(),
   ),
+  'analytics.inventoryRisk': method<InventoryRiskResult>()(z.object(filtersArg).strict()),
   'analytics.inventoryAlerts': method<InventoryAlertsResult>()(
     z.object({ ...filtersArg, status: z.enum(['open', 'all']).default('all'), limit: z.number().int().min(1).max(10000).default(500) }).strict(),
   ),

@@ -11,6 +11,7 @@ export { revenueDaily, revenueMonthly, revenueWeekly } from './revenue';
 export { breakdown, regionCategoryHeatmap, categoryMargin, seasonality } from './breakdowns';
 export { bestSellers, productRatings } from './products';
 export { inventoryStatus, inventoryAlerts } from './inventory';
+export { inventoryRisk } from './inventory-risk';
 export { topCustomers, topCustomersByRegion } from './customers';
 export { customerDetail } from './customer-detail';
 export { productDetail } from './product-detail';

@@ -25,7 +25,7 @@ interface StockRow {
  * listed: the ones sold under all the filters (category included) in the date range. Stock,
  * thresholds and days of cover stay the SKU's own. null: none of those filters is set.
  */
-function skusSoldInSlice(db: Db, filters: ParsedFilters): { skus: Set<string>; scope: Scope; reason: string | null } | null {
+export function skusSoldInSlice(db: Db, filters: ParsedFilters): { skus: Set<string>; scope: Scope; reason: string | null } | null {
   if (filters.region.length + filters.channel.length + filters.segment.length === 0) return null;
   const scope = resolveScope(db, filters);
   if (scope.emptyReason || !scope.range) return { skus: new Set(), scope, reason: scope.emptyReason ?? 'The date range is empty.' };

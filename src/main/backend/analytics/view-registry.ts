@@ -7,6 +7,7 @@ import { customerDetail } from './customer-detail';
 import { topCustomers, topCustomersByRegion } from './customers';
 import { filterOptions } from './filter-options';
 import { inventoryAlerts, inventoryStatus } from './inventory';
+import { inventoryRisk } from './inventory-risk';
 import { ltvSegments } from './ltv-segments';
 import { OVERVIEW_METRICS, overview } from './overview';
 import { productDetail } from './product-detail';
@@ -61,6 +62,7 @@ export const ANALYTICS_VIEWS: readonly AnalyticsView[] = [
   define('best-sellers', 'analytics.bestSellers', 'best-selling products', [['by', 'revenue | units'], ['limit', 'rows (default 20)']], ['line_net_sales', 'units'], (db, a) => bestSellers(db, a.filters, a)),
   define('product-ratings', 'analytics.productRatings', 'product sales vs average rating (scatter)', [['limit', 'points (default 500)']], ['line_net_sales', 'units', 'avg_rating'], (db, a) => productRatings(db, a.filters, a)),
   define('inventory', 'analytics.inventoryStatus', 'stock on the latest day, days of cover, at-risk flag; region, channel and segment filters list the SKUs sold under them in the range', [['onlyAtRisk', 'true to list at-risk SKUs only'], ['limit', 'rows']], ['at_risk_skus', 'days_of_cover'], (db, a) => inventoryStatus(db, a.filters, a)),
+  define('inventory-risk', 'analytics.inventoryRisk', 'SKUs at risk on each day with the alerts raised and resolved, from the alert episodes; region, channel and segment filters keep the SKUs sold under them in the range', [], ['at_risk_skus'], (db, a) => inventoryRisk(db, a.filters)),
   define('inventory-alerts', 'analytics.inventoryAlerts', 'alert history with thresholds; region, channel and segment filters keep the SKUs sold under them in the range', [['status', 'open | all'], ['limit', 'rows']], ['at_risk_skus'], (db, a) => inventoryAlerts(db, a.filters, a)),
   define('top-customers', 'analytics.topCustomers', 'customers ranked by net revenue; sortable, searchable, paged', [['search', 'text in id, name or e-mail'], ['sort', 'net_revenue | orders | first_order | last_order | name | clv'], ['direction', 'asc | desc'], ['offset', 'rows to skip'], ['limit', 'rows (default 50)']], ['orders', 'clv_historical'], (db, a) => topCustomers(db, a.filters, a)),
   define('top-customers-by-region', 'analytics.topCustomersByRegion', 'top N customers per region', [['perRegion', 'N (default 5)']], ['orders', 'clv_historical'], (db, a) => topCustomersByRegion(db, a.filters, a)),

@@ -17,6 +17,7 @@ export const analyticsHandlers = {
   'analytics.bestSellers': (args, backend) => analytics.bestSellers(backend.db, args.filters, args),
   'analytics.productRatings': (args, backend) => analytics.productRatings(backend.db, args.filters, args),
   'analytics.inventoryStatus': (args, backend) => analytics.inventoryStatus(backend.db, args.filters, args),
+  'analytics.inventoryRisk': (args, backend) => analytics.inventoryRisk(backend.db, args.filters),
   'analytics.inventoryAlerts': (args, backend) => analytics.inventoryAlerts(backend.db, args.filters, args),
   'analytics.topCustomers': (args, backend) => analytics.topCustomers(backend.db, args.filters, args),
   'analytics.topCustomersByRegion': (args, backend) => analytics.topCustomersByRegion(backend.db, args.filters, args),
