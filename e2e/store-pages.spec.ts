@@ -12,7 +12,7 @@ const PAGES = [
   { label: 'Customers', charts: ['customers-rfm-scatter', 'customers-rfm-segments', 'customers-ltv-tiers', 'customers-survival', 'customers-cohort-retention', 'customers-cohort-ltv'] },
   { label: 'Products', charts: ['products-best-sellers', 'products-sales-vs-rating'] },
   { label: 'Recommendations', charts: [] },
-  { label: 'Inventory', charts: [] },
+  { label: 'Inventory', charts: ['inventory-risk'] },
   { label: 'Data', charts: [] },
   { label: 'Settings', charts: [] },
 ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breakdownBarOption } from './breakdown';
 import { cohortHeatmapOption, regionCategoryHeatmapOption } from './heatmap';
 import { cohortLtvOption, rfmCustomerAt, rfmScatterOption } from './customers';
+import { inventoryRiskOption } from './inventory';
 import { categoryMarginOption, priceHistoryOption, salesVsRatingOption } from './products';
 import { periodRevenueOption, revenueTrendOption } from './revenue';
 
@@ -174,6 +175,27 @@ describe('categoryMarginOption', () => {
     expect(option.xAxis.data).toEqual(['2024-01', '2024-02']);
     expect(option.series.map((s) => [s.name, s.data])).toEqual([['Bags', [0.61, null]], ['Shoes', [0.5, 0.52]]]);
     expect(option.yAxis.scale).toBe(true);
+  });
+});
+
+describe('inventoryRiskOption', () => {
+  const days = (n: number) => ({
+    columns: ['date', 'at_risk_skus', 'alerts_raised', 'alerts_resolved'],
+    rows: Array.from({ length: n }, (_, i) => [`2024-01-${String((i % 28) + 1).padStart(2, '0')}`, 10 + i, i % 3, i % 2]),
+  });
+  it('draws the count as a step line and the day\'s alerts as bars on one integer axis', () => {
+    const option = inventoryRiskOption(days(3));
+    expect(option.series.map((s) => [s.name, s.type, s.data])).toEqual([
+      ['SKUs at risk', 'line', [10, 11, 12]],
+      ['Alerts raised', 'bar', [0, 1, 2]],
+      ['Alerts resolved', 'bar', [0, 1, 0]],
+    ]);
+    expect(option.series[0]).toMatchObject({ step: 'end' });
+    expect(option.yAxis.minInterval).toBe(1);
+    expect(option.dataZoom).toEqual([]);
+  });
+  it('adds a zoom past four months', () => {
+    expect(inventoryRiskOption(days(200)).dataZoom).toHaveLength(2);
   });
 });
 

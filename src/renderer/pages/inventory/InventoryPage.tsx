@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useEngine } from '../../api/useEngine';
 import { rowObjects } from '../../charts/options/columnar';
+import { inventoryRiskOption } from '../../charts/options/inventory';
+import { ChartCard } from '../../components/ChartCard';
 import { DataTable, type TableColumn } from '../../components/DataTable';
 import { MetricInfo } from '../../components/MetricInfo';
 import { PageHeader } from '../../components/PageHeader';
@@ -19,6 +21,8 @@ export default function InventoryPage() {
   const [alertStatus, setAlertStatus] = useState<'open' | 'all'>('all');
   const status = useEngine('analytics.inventoryStatus', filters && { filters, onlyAtRisk: isOnlyAtRisk, limit: 5000 });
   const alerts = useEngine('analytics.inventoryAlerts', filters && { filters, status: alertStatus, limit: 2000 });
+  const risk = useEngine('analytics.inventoryRisk', filters && { filters });
+  const riskOption = useMemo(() => (risk.data && risk.data.series.rows.length > 0 ? inventoryRiskOption(risk.data.series) : null), [risk.data]);
   const { openProduct } = useDrawers();
   const items = useMemo(() => (status.data ? rowObjects(status.data.items) : []), [status.data]);
   const alertRows = useMemo(() => (alerts.data ? rowObjects(alerts.data.alerts) : []), [alerts.data]);
@@ -78,6 +82,16 @@ export default function InventoryPage() {
           <div className="kpi-value">{alerts.data ? formatCount(alerts.data.openCount) : '…'}</div>
         </div>
       </div>
+      <ChartCard
+        id="inventory-risk"
+        title="SKUs at risk by day"
+        subtitle="With the alerts raised and resolved each day"
+        metricId="at_risk_skus"
+        state={risk}
+        option={riskOption}
+        emptyReason={risk.data?.meta.emptyReason ?? (risk.data?.series.rows.length === 0 ? 'No stock has been recorded yet.' : null)}
+        height={260}
+      />
       <section className="panel" aria-label="Stock status">
         <h2>{isOnlyAtRisk ? 'At-risk SKUs' : 'All SKUs'}</h2>
         <StateSwitch state={status} hasData={status.data !== undefined} emptyReason={status.data?.meta.emptyReason} height={240}>
