@@ -145,7 +145,7 @@ export function ImportWizard({ files, canImport, onReset }: { files: PickedFile[
                   <td>{d.encoding}</td>
                   <td>{d.delimiter === '\t' ? 'tab' : d.delimiter}</td>
                   <td>{d.sampledRows}</td>
-                  <td className="small">{[...d.openQuestions, ...d.warnings].join(' ') || '—'}</td>
+                  <td className="small is-prose">{d.openQuestions.length + d.warnings.length === 0 ? '—' : [...d.openQuestions, ...d.warnings].map((note) => <div key={note}>{note}</div>)}</td>
                 </tr>
               ))}
             </tbody>
