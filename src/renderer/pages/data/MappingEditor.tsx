@@ -75,9 +75,9 @@ export function MappingEditor({ detection, mapping, onChange }: { detection: Fil
           <div key={f.field} role="row" style={{ display: 'contents' }}>
             <span role="cell">
               {f.field}
-              {f.isRequired && <span className="badge warn"> required</span>}
+              {f.isRequired && <span className="badge warn mapping-required">required</span>}
             </span>
-            <span role="cell">
+            <span role="cell" className="mapping-source">
               <select aria-label={`Column for ${f.field}`} value={mapping.columns[f.field] ?? ''} onChange={(e) => setColumn(f.field, e.target.value)}>
                 <option value="">— none —</option>
                 {detection.header.map((h) => (
@@ -92,7 +92,6 @@ export function MappingEditor({ detection, mapping, onChange }: { detection: Fil
                   placeholder="or a fixed value"
                   value={mapping.constants?.[f.field] ?? ''}
                   onChange={(e) => setConstant(f.field, e.target.value)}
-                  style={{ marginTop: 4, width: '100%' }}
                 />
               )}
             </span>
