@@ -3,6 +3,9 @@ import type { ColumnMapping, FileDetection, MappingTarget } from '../../../share
 import { DATE_FORMATS, DECIMAL_SEPARATORS, MAPPING_TARGETS } from '../../../shared/contract/formats';
 import { timeZoneChoices } from '../../lib/time-zones';
 
+/** Below this a proposal rests on a header that only resembles the field: the user is asked to look. */
+const WEAK_PROPOSAL = 0.7;
+
 /**
  * The mapping step: for each target field the proposed source column (with the detector's
  * confidence and reason), the date format, time zone and decimal separator, and
@@ -96,6 +99,7 @@ export function MappingEditor({ detection, mapping, onChange }: { detection: Fil
               )}
             </span>
             <span role="cell" className="muted small">
+              {f.column && f.confidence < WEAK_PROPOSAL && mapping.columns[f.field] === f.column && <span className="badge warn">check</span>}{' '}
               {f.column ? `${Math.round(f.confidence * 100)} % · ` : ''}
               {f.reason}
             </span>
