@@ -50,6 +50,15 @@ describe('retentionOption', () => {
   });
 });
 
+describe('retentionOption layout', () => {
+  it('starts the plot below every legend row, which a static image cannot scroll', () => {
+    const cohorts = (n: number) => Array.from({ length: n }, (_, i) => ({ cohortMonth: `2024-0${i + 1}`, customers: 10, retention: [1, 0.5] }));
+    const top = (n: number) => (retentionOption({ offsets: [0, 1], cohorts: cohorts(n) }).grid as { top: number }).top;
+    expect(top(6)).toBeGreaterThan(top(4));
+    expect(top(4)).toBe(top(1));
+  });
+});
+
 describe('inventoryAlertsOption', () => {
   it('pairs each SKU’s available stock with its reorder point', () => {
     const option = inventoryAlertsOption([

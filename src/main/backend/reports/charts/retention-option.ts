@@ -7,15 +7,20 @@ export interface RetentionCurves {
   cohorts: { cohortMonth: string; customers: number; retention: (number | null)[] }[];
 }
 
+/** Legend entries that fit one row of the report's half-width chart. */
+const LEGEND_PER_ROW = 4;
+
 /** One line per first-purchase cohort: the share still ordering N months later. */
 export function retentionOption(curves: RetentionCurves): EChartsOption {
+  // A static image cannot scroll its legend: the plot starts below however many rows it takes.
+  const legendRows = Math.max(1, Math.ceil(curves.cohorts.length / LEGEND_PER_ROW));
   return {
     animation: false,
     color: PALETTE,
     textStyle: baseTextStyle,
     title: { text: 'Cohort retention by months since first order', left: 0, top: 0, textStyle: { fontSize: 13 } },
     legend: { type: 'plain', left: 0, right: 0, top: 20, textStyle: { color: MUTED, fontSize: 9 }, itemWidth: 12, itemHeight: 8 },
-    grid: { left: 40, right: 40, top: 52, bottom: 28 },
+    grid: { left: 40, right: 40, top: 44 + 14 * legendRows, bottom: 28 },
     xAxis: {
       type: 'category',
       data: curves.offsets.map(String),
