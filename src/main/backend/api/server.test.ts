@@ -7,6 +7,7 @@ import { cohortLtv } from '../analytics/cohorts';
 import { customerDetail } from '../analytics/customer-detail';
 import { topCustomers } from '../analytics/customers';
 import { inventoryAlerts } from '../analytics/inventory';
+import { inventoryRisk } from '../analytics/inventory-risk';
 import { overview } from '../analytics/overview';
 import { revenueDaily } from '../analytics/revenue';
 import { boughtTogetherProducts, similarProducts } from '../ml/read/read-recommend';
@@ -66,7 +67,7 @@ const fixtureRefunds = (from: string, to: string) =>
 describe('OpenAPI and docs', () => {
   it('serves an OpenAPI 3.1 document without a token, listing every endpoint with its security', () => {
     expect(openapi.openapi).toBe('3.1.0');
-    for (const path of ['/metrics/daily', '/ltv/{days}', '/inventory/alerts', '/kpis', '/customers/top', '/customers/{id}', '/products/{sku}/recommendations', '/health', '/metrics/definitions']) {
+    for (const path of ['/metrics/daily', '/ltv/{days}', '/inventory/alerts', '/inventory/risk', '/kpis', '/customers/top', '/customers/{id}', '/products/{sku}/recommendations', '/health', '/metrics/definitions']) {
       expect(openapi.paths[path], path).toBeDefined();
       expect(openapi.paths[path]?.get.security).toEqual([{ bearerAuth: [] }]);
     }
@@ -159,6 +160,16 @@ describe('endpoints', () => {
       );
       expect(body.incompleteCohorts).toBe(openMonths.size);
     }
+  });
+
+  it('GET /inventory/risk equals the engine, day by day', async () => {
+    const response = await get('/inventory/risk');
+    expect(response.status).toBe(200);
+    expectMatchesOpenApi('/inventory/risk', response);
+    const engine = inventoryRisk(db(), filters({ compare: 'none' }));
+    const days = (response.json as { days: { date: string; atRiskSkus: number; alertsRaised: number; alertsResolved: number }[] }).days;
+    expect(days.length).toBeGreaterThan(0);
+    expect(days.map((d) => [d.date, d.atRiskSkus, d.alertsRaised, d.alertsResolved])).toEqual(engine.series.rows);
   });
 
   it('GET /inventory/alerts?status=open|all', async () => {

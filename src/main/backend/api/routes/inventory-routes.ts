@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { inventoryAlerts } from '../../analytics/inventory';
+import { inventoryRisk } from '../../analytics/inventory-risk';
 import { rowsOf } from '../columnar';
 import { defineRoute, type ApiRoute } from '../route-spec';
-import { ResultMetaSchema, toFilters } from '../schemas';
+import { FILTER_LIST_PARAMS, filterQueryShape, ResultMetaSchema, toFilters } from '../schemas';
 
 const AlertSchema = z
   .object({
@@ -19,8 +20,33 @@ const AlertSchema = z
   })
   .meta({ id: 'InventoryAlert' });
 
+const RiskDaySchema = z
+  .object({
+    date: z.iso.date(),
+    atRiskSkus: z.int().meta({ description: 'SKUs with on hand − allocated < reorder point that day' }),
+    alertsRaised: z.int().meta({ description: 'Alerts raised that day (a SKU went at risk)' }),
+    alertsResolved: z.int().meta({ description: 'Alerts resolved that day (a SKU left risk)' }),
+  })
+  .meta({ id: 'InventoryRiskDay' });
+
 export function inventoryRoutes(): ApiRoute[] {
   return [
+    defineRoute({
+      path: '/inventory/risk',
+      operationId: 'inventoryRisk',
+      summary: 'SKUs at risk on each day, with the alerts raised and resolved that day.',
+      description:
+        'Every day with stock rows in the range (default: all of them). Category keeps SKUs by their current category; ' +
+        'region, channel and segment keep the SKUs sold under them in the range.',
+      tag: 'inventory',
+      query: z.object(filterQueryShape).strict(),
+      listParams: FILTER_LIST_PARAMS,
+      response: z.object({ meta: ResultMetaSchema, days: z.array(RiskDaySchema) }),
+      handle: ({ query, context }) => {
+        const result = inventoryRisk(context.db, toFilters(query, 'none'));
+        return { meta: result.meta, days: rowsOf(result.series) };
+      },
+    }),
     defineRoute({
       path: '/inventory/alerts',
       operationId: 'inventoryAlerts',

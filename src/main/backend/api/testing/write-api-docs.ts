@@ -17,6 +17,7 @@ const EXAMPLES: { title: string; path: string; note?: string; curlArgs?: string[
   { title: 'Daily metrics', path: '/metrics/daily?from=2024-03-18&to=2024-03-19' },
   { title: '30-day cohort LTV and retention', path: '/ltv/30' },
   { title: 'Open inventory alerts', path: '/inventory/alerts?status=open' },
+  { title: 'SKUs at risk by day', path: '/inventory/risk' },
   { title: 'Top customers', path: '/customers/top?limit=2&from=2024-01-01&to=2024-03-31' },
   { title: 'One customer', path: '/customers/C004', note: 'Trimmed here to the first order only; the real response lists every order, return and review.' },
   { title: 'Recommendations for a product', path: '/products/SKU-A/recommendations?limit=2' },
