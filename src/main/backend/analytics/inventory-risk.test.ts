@@ -60,6 +60,7 @@ describe('SKUs at risk by day', () => {
     const [from, to] = [all[30]![0], all[60]![0]];
     const result = inventoryRisk(db, filters({ from, to }));
     expect(perDay(result.series.rows, 1)).toEqual(all.slice(30, 61));
+    expect(result.meta.range).toEqual({ from, to });
     expect(all[30]![1]).toBeGreaterThan(0);
   });
 

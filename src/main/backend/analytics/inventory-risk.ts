@@ -62,5 +62,6 @@ export function inventoryRisk(db: Db, filters: ParsedFilters): InventoryRiskResu
     return [day, open, up, down];
   });
   const isEmpty = episodes.length === 0 && slice !== null;
-  return { meta: { ...baseMeta, emptyReason: isEmpty ? slice.reason ?? 'None of the SKUs sold under these filters was ever at risk.' : null }, series: { columns, rows } };
+  // The range is the stock days shown, which need not match the orders' range.
+  return { meta: { ...baseMeta, range: { from, to }, previousRange: null, emptyReason: isEmpty ? slice.reason ?? 'None of the SKUs sold under these filters was ever at risk.' : null }, series: { columns, rows } };
 }
