@@ -25,7 +25,10 @@ export function inventoryRisk(db: Db, filters: ParsedFilters): InventoryRiskResu
   const columns = ['date', 'at_risk_skus', 'alerts_raised', 'alerts_resolved'];
   const slice = skusSoldInSlice(db, filters);
   const scope = slice?.scope ?? resolveScope(db, { ...filters, region: [], channel: [], segment: [] });
-  const span = db.prepare<[], { lo: string | null; hi: string | null }>('SELECT min(date_key) AS lo, max(date_key) AS hi FROM fct_inventory_daily').get();
+  // Two subqueries: min() and max() in one SELECT scan the whole index (150 ms at 1M lines), apart they seek.
+  const span = db
+    .prepare<[], { lo: string | null; hi: string | null }>('SELECT (SELECT min(date_key) FROM fct_inventory_daily) AS lo, (SELECT max(date_key) FROM fct_inventory_daily) AS hi')
+    .get();
   const baseMeta = { ...metaOf(scope, false), emptyReason: null };
   if (!span?.lo || !span.hi) return { meta: { ...baseMeta, emptyReason: 'No inventory has been imported yet.' }, series: { columns, rows: [] } };
   const isRangeGiven = filters.from !== undefined || filters.to !== undefined;
