@@ -102,7 +102,7 @@ const PAGES: Record<string, [string, Record<string, unknown>][]> = {
   Sales: [['revenue-daily', {}], ['revenue-monthly', {}], ['region-category', {}], ['seasonality', {}], ['category-margin', {}]],
   Products: [['best-sellers', { limit: 15 }], ['product-ratings', { limit: 500 }], ['best-sellers', { limit: 1000 }]],
   Customers: [['rfm', { limit: 2000 }], ['ltv-segments', {}], ['cohort-retention', { maxOffset: 12 }], ['cohort-ltv', {}], ['top-customers', { limit: 50 }]],
-  Inventory: [['inventory', { onlyAtRisk: false, limit: 5000 }], ['inventory-alerts', { limit: 2000 }]],
+  Inventory: [['inventory', { onlyAtRisk: false, limit: 5000 }], ['inventory-risk', {}], ['inventory-alerts', { limit: 2000 }]],
 };
 
 function runPage(page: string, raw: Filters): void {
