@@ -144,6 +144,8 @@ export interface ClvSummaryDto {
 
 export interface CustomerClvDto {
   customerId: string;
+  /** From dim_customer; null for a guest or a customer without a name. */
+  name: string | null;
   frequency: number;
   recency: number;
   age: number;

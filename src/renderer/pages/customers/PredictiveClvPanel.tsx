@@ -13,7 +13,7 @@ function ClvBody() {
   const money = useMoney(s?.currency);
   const columns = useMemo<TableColumn<CustomerClvDto>[]>(
     () => [
-      { id: 'customer', header: 'Customer', width: 160, grows: true, cell: (c) => <CustomerLink customerId={c.customerId} />, value: (c) => c.customerId },
+      { id: 'customer', header: 'Customer', width: 160, grows: true, cell: (c) => <CustomerLink customerId={c.customerId} label={c.name} />, value: (c) => c.name ?? c.customerId },
       { id: 'pAlive', header: 'P(alive)', width: 90, align: 'right', cell: (c) => formatPercent(c.pAlive), value: (c) => c.pAlive },
       { id: 'expectedPurchases', header: 'Exp. purchases', width: 132, align: 'right', cell: (c) => c.expectedPurchases.toFixed(2), value: (c) => c.expectedPurchases },
       { id: 'historicalRevenue', header: 'Historical', width: 110, align: 'right', cell: (c) => money(c.historicalRevenue), value: (c) => c.historicalRevenue },

@@ -116,6 +116,10 @@ describe('model jobs on a seeded warehouse', () => {
     const top = summary.topCustomers[0]!;
     const one = await call<ClvSummaryDto['topCustomers'][number]>('models.customerClv', { customerId: top.customerId });
     expect(one.clv).toBe(top.clv);
+    // Predictions carry the customer's current name, joined by key at read time.
+    temp.backend.db.prepare("UPDATE dim_customer SET name = 'Ada Lovelace' WHERE customer_id = ?").run(top.customerId);
+    expect((await call<ClvSummaryDto['topCustomers'][number]>('models.customerClv', { customerId: top.customerId })).name).toBe('Ada Lovelace');
+    expect((await call<ClvSummaryDto | null>('models.clvSummary', {}))!.topCustomers[0]!.name).toBe('Ada Lovelace');
     expect(one.pAlive).toBeGreaterThan(0);
     expect(one.pAlive).toBeLessThanOrEqual(1);
   });

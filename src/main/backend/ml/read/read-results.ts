@@ -7,6 +7,7 @@ import { latestSucceededRun } from '../warehouse/runs';
 
 interface ClvRow {
   customer_id: string;
+  name: string | null;
   frequency: number;
   recency: number;
   age: number;
@@ -20,9 +21,13 @@ interface ClvRow {
   holdout_actual: number | null;
 }
 
+/** A prediction with the customer's current name (the model stores keys, names may change). */
+const CLV_ROWS = 'SELECT m.*, c.name AS name FROM model_clv_customers m LEFT JOIN dim_customer c ON c.customer_key = m.customer_key';
+
 function toCustomerClv(r: ClvRow): CustomerClvDto {
   return {
     customerId: r.customer_id,
+    name: r.name,
     frequency: r.frequency,
     recency: r.recency,
     age: r.age,
@@ -40,14 +45,14 @@ function toCustomerClv(r: ClvRow): CustomerClvDto {
 export function clvSummary(db: Db, topN = 20): ClvSummaryDto | null {
   const run = latestSucceededRun<ClvStoredSummary>(db, 'clv', undefined, null);
   if (!run?.summary) return null;
-  const top = db.prepare<[number, number], ClvRow>('SELECT * FROM model_clv_customers WHERE run_id = ? ORDER BY clv DESC LIMIT ?').all(run.dto.runId, topN);
+  const top = db.prepare<[number, number], ClvRow>(`${CLV_ROWS} WHERE m.run_id = ? ORDER BY m.clv DESC LIMIT ?`).all(run.dto.runId, topN);
   return { ...run.summary, runId: run.dto.runId, topCustomers: top.map(toCustomerClv) };
 }
 
 export function customerClv(db: Db, customerId: string): CustomerClvDto | null {
   const run = latestSucceededRun(db, 'clv', undefined, null);
   if (!run) return null;
-  const row = db.prepare<[number, string], ClvRow>('SELECT * FROM model_clv_customers WHERE run_id = ? AND customer_id = ?').get(run.dto.runId, customerId);
+  const row = db.prepare<[number, string], ClvRow>(`${CLV_ROWS} WHERE m.run_id = ? AND m.customer_id = ?`).get(run.dto.runId, customerId);
   return row ? toCustomerClv(row) : null;
 }
 
