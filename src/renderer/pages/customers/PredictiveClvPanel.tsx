@@ -56,7 +56,7 @@ function SegmentsBody() {
     () => [
       { id: 'name', header: 'Cluster', width: 180, grows: true, cell: (c) => <strong>{c.name}</strong>, value: (c) => c.name },
       { id: 'size', header: 'Customers', width: 100, align: 'right', cell: (c) => formatCount(c.size), value: (c) => c.size },
-      { id: 'customerShare', header: 'Share of customers', width: 156, align: 'right', cell: (c) => formatPercent(c.customerShare), value: (c) => c.customerShare },
+      { id: 'customerShare', header: 'Share of customers', width: 172, align: 'right', cell: (c) => formatPercent(c.customerShare), value: (c) => c.customerShare },
       { id: 'revenueShare', header: 'Share of revenue', width: 142, align: 'right', cell: (c) => formatPercent(c.revenueShare), value: (c) => c.revenueShare },
       { id: 'recency', header: 'Recency', width: 90, align: 'right', cell: (c) => `${c.meanRecencyDays.toFixed(0)} d`, value: (c) => c.meanRecencyDays },
       { id: 'frequency', header: 'Orders', width: 80, align: 'right', cell: (c) => c.meanFrequency.toFixed(1), value: (c) => c.meanFrequency },
