@@ -9,6 +9,31 @@ import { ProductLink } from './DrawerContext';
 import { CustomerModelsSection } from './CustomerModelsSection';
 
 type Order = CustomerDetail['orders'][number];
+type Return = CustomerDetail['returns'][number];
+
+/** The refund rule as a phrase: within_30_days → "within 30 days". */
+const ruleText = (rule: string) => rule.replaceAll('_', ' ');
+
+function returnColumns(display: 'symbol' | 'code'): TableColumn<Return>[] {
+  return [
+    { id: 'date', header: 'Returned', cell: (r) => r.returnDate, value: (r) => r.returnDate, width: 104 },
+    { id: 'product', header: 'Product', cell: (r) => <ProductLink sku={r.sku} label={r.name} />, value: (r) => r.name ?? r.sku, width: 150, grows: true },
+    { id: 'quantity', header: 'Qty', align: 'right', cell: (r) => r.quantity, value: (r) => r.quantity, width: 52 },
+    { id: 'refund', header: 'Refund', align: 'right', cell: (r) => formatMoney(r.refund, r.currency, display), value: (r) => r.refund, width: 96 },
+    {
+      id: 'why',
+      header: 'Reason · rule',
+      cell: (r) => (
+        <span className="stacked-cell">
+          <span>{r.reason ?? '—'}</span>
+          <span className="muted small">{ruleText(r.refundRule)}</span>
+        </span>
+      ),
+      value: (r) => `${r.reason ?? ''}; ${r.refundRule}`,
+      width: 180,
+    },
+  ];
+}
 
 function orderColumns(display: 'symbol' | 'code'): TableColumn<Order>[] {
   const money = (o: Order, v: number) => formatMoney(v, o.currency, display);
@@ -66,13 +91,7 @@ export default function CustomerDrawer({ customerId, onClose }: { customerId: st
               {d.returns.length === 0 ? (
                 <p className="muted">No returns.</p>
               ) : (
-                <ul className="plain-list">
-                  {d.returns.map((r, i) => (
-                    <li key={`${r.orderId}-${r.sku}-${i}`}>
-                      {r.returnDate}: {r.quantity}× <ProductLink sku={r.sku} /> from {r.orderId} — refund {r.refund} ({r.refundRule}){r.reason ? `, “${r.reason}”` : ''}
-                    </li>
-                  ))}
-                </ul>
+                <DataTable id="customer-returns" title={`Returns of ${d.name ?? d.customerId}`} columns={returnColumns(currencyDisplay)} rows={d.returns} height={220} />
               )}
               {d.reviews.length > 0 && (
                 <>
@@ -81,7 +100,7 @@ export default function CustomerDrawer({ customerId, onClose }: { customerId: st
                     {d.reviews.map((r) => (
                       <li key={r.reviewId}>
                         {'★'.repeat(r.rating)}
-                        {'☆'.repeat(5 - r.rating)} <ProductLink sku={r.sku} /> {r.reviewDate}
+                        {'☆'.repeat(5 - r.rating)} <ProductLink sku={r.sku} label={r.name} /> {r.reviewDate}
                         {r.body ? ` — ${r.body}` : ''}
                       </li>
                     ))}

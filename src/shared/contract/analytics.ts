@@ -229,8 +229,9 @@ export interface CustomerDetail {
     isCounted: boolean;
     lines: { lineNo: number; sku: string; name: string | null; quantity: number; unitPrice: number; net: number }[];
   }[];
-  returns: { orderId: string; sku: string; quantity: number; returnDate: string; refund: number; refundRule: string; reason: string | null }[];
-  reviews: { reviewId: string; sku: string; rating: number; body: string | null; reviewDate: string }[];
+  /** Refund in the order's currency; name is the product's current name. */
+  returns: { orderId: string; sku: string; name: string | null; currency: string; quantity: number; returnDate: string; refund: number; refundRule: string; reason: string | null }[];
+  reviews: { reviewId: string; sku: string; name: string | null; rating: number; body: string | null; reviewDate: string }[];
 }
 
 export interface ProductDetail {

@@ -94,16 +94,25 @@ export function customerDetail(db: Db, customerId: string): CustomerDetail {
       })),
     })),
     returns: db
-      .prepare<[number], { order_id: string; sku: string; quantity: number; return_date: string; refund_cents: number; refund_rule: string; reason: string | null }>(
-        'SELECT order_id, sku, quantity, return_date, refund_cents, refund_rule, reason FROM fct_returns WHERE customer_key = ? ORDER BY return_date DESC',
+      .prepare<[number], { order_id: string; sku: string; name: string | null; currency: string; quantity: number; return_date: string; refund_cents: number; refund_rule: string; reason: string | null }>(
+        `SELECT r.order_id, r.sku, p.name, o.currency, r.quantity, r.return_date, r.refund_cents, r.refund_rule, r.reason
+         FROM fct_returns r
+         JOIN fct_orders o ON o.order_key = r.order_key
+         LEFT JOIN dim_product p ON p.sku = r.sku AND p.is_current = 1
+         WHERE r.customer_key = ? ORDER BY r.return_date DESC`,
       )
       .all(key)
-      .map((r) => ({ orderId: r.order_id, sku: r.sku, quantity: r.quantity, returnDate: r.return_date, refund: toUnits(r.refund_cents), refundRule: r.refund_rule, reason: r.reason })),
+      .map((r) => ({
+        orderId: r.order_id, sku: r.sku, name: r.name, currency: r.currency, quantity: r.quantity, returnDate: r.return_date,
+        refund: toUnits(r.refund_cents), refundRule: r.refund_rule, reason: r.reason,
+      })),
     reviews: db
-      .prepare<[number], { review_id: string; sku: string; rating: number; body: string | null; review_date: string }>(
-        'SELECT review_id, sku, rating, body, review_date FROM fct_reviews WHERE customer_key = ? ORDER BY review_date DESC',
+      .prepare<[number], { review_id: string; sku: string; name: string | null; rating: number; body: string | null; review_date: string }>(
+        `SELECT r.review_id, r.sku, p.name, r.rating, r.body, r.review_date
+         FROM fct_reviews r LEFT JOIN dim_product p ON p.sku = r.sku AND p.is_current = 1
+         WHERE r.customer_key = ? ORDER BY r.review_date DESC`,
       )
       .all(key)
-      .map((r) => ({ reviewId: r.review_id, sku: r.sku, rating: r.rating, body: r.body, reviewDate: r.review_date })),
+      .map((r) => ({ reviewId: r.review_id, sku: r.sku, name: r.name, rating: r.rating, body: r.body, reviewDate: r.review_date })),
   };
 }

@@ -167,8 +167,17 @@ describe('customers', () => {
     const orders = spec.orders.filter((o) => o.customerId === id);
     expect(detail.orders.map((o) => o.orderId).sort()).toEqual(orders.map((o) => o.id).sort());
     expect(detail.orders.reduce((s, o) => s + o.lines.length, 0)).toBe(orders.reduce((s, o) => s + o.lines.length, 0));
-    expect(detail.returns.length).toBe(spec.returns.filter((r) => orders.some((o) => o.id === r.orderId)).length);
+    const returns = spec.returns.filter((r) => orders.some((o) => o.id === r.orderId));
+    expect(detail.returns.length).toBe(returns.length);
+    // Each refund in its order's currency, each product by name.
+    for (const r of detail.returns) {
+      const order = orders.find((o) => o.id === r.orderId)!;
+      expect(r.currency).toBe(order.currency);
+      expect(r.name).toBe(spec.products.find((p) => p.sku === r.sku)?.name ?? null);
+    }
+    expect(detail.returns.reduce((s, r) => s + r.refund, 0)).toBeCloseTo(returns.reduce((s, r) => s + r.refundCents, 0) / 100, 6);
     expect(detail.reviews.length).toBe(spec.reviews.filter((r) => r.customerId === id).length);
+    for (const r of detail.reviews) expect(r.name).toBe(spec.products.find((p) => p.sku === r.sku)?.name ?? null);
     expect(detail.firstOrder).toBe(orders.filter((o) => isCountedStatus(o.status)).map((o) => o.date).sort()[0]);
     expect(() => customerDetail(warehouse.db, 'nobody')).toThrow(/No customer/);
   });

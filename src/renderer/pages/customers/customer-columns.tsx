@@ -10,7 +10,7 @@ export function customerColumns(money: (v: number | null) => string): TableColum
       id: 'name',
       header: 'Customer',
       cell: (r) => (
-        <span className="customer-cell">
+        <span className="stacked-cell">
           <span>{r.name ?? r.customerId}</span>
           {r.email && <span className="muted small">{r.email}</span>}
         </span>

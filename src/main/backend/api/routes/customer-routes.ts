@@ -56,9 +56,12 @@ const CustomerDetailSchema = z
       }),
     ),
     returns: z.array(
-      z.object({ orderId: z.string(), sku: z.string(), quantity: z.int(), returnDate: z.string(), refund: z.number(), refundRule: z.string(), reason: z.string().nullable() }),
+      z.object({
+        orderId: z.string(), sku: z.string(), name: z.string().nullable(), currency: z.string(), quantity: z.int(), returnDate: z.string(),
+        refund: z.number().meta({ description: 'In the order currency' }), refundRule: z.string(), reason: z.string().nullable(),
+      }),
     ),
-    reviews: z.array(z.object({ reviewId: z.string(), sku: z.string(), rating: z.int(), body: z.string().nullable(), reviewDate: z.string() })),
+    reviews: z.array(z.object({ reviewId: z.string(), sku: z.string(), name: z.string().nullable(), rating: z.int(), body: z.string().nullable(), reviewDate: z.string() })),
   })
   .meta({ id: 'CustomerDetail' });
 
