@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadMigrations } from '../../db/migrations';
 import { openWarehouse, type Db } from '../../db/open';
 import { runImport } from '../import-run';
 import { rebuildFromStaging } from '../rebuild';
@@ -71,6 +72,26 @@ describe('product versions (SCD-2)', () => {
   it('treats a same-instant price correction as a fix of that version, not a new one', async () => {
     await load({ products: [product('S1', '10.00', '2024-01-01T00:00:00Z'), product('S1', '11.00', '2024-01-01T00:00:00Z')] });
     expect(all('SELECT list_price_cents, is_current FROM dim_product')).toEqual([{ list_price_cents: 1100, is_current: 1 }]);
+  });
+});
+
+describe('daily revenue: new and repeat customers', () => {
+  it('counts a customer whose first two orders share a day as new and as repeat', async () => {
+    await load({
+      customers: [customer('C1'), customer('C2')],
+      products: [product('S1', '10.00', '2024-01-01T00:00:00Z')],
+      orders: [order('O1', 'C1', '2024-01-10T10:00:00Z'), order('O2', 'C1', '2024-01-10T15:00:00Z'), order('O3', 'C2', '2024-01-10T16:00:00Z')],
+      order_items: [line('O1', 1, 'S1', 1, '10.00'), line('O2', 1, 'S1', 1, '10.00'), line('O3', 1, 'S1', 1, '10.00')],
+    });
+    expect(all('SELECT date_key, orders, new_customers, repeat_customers FROM fct_revenue_daily')).toEqual([
+      { date_key: '2024-01-10', orders: 3, new_customers: 2, repeat_customers: 1 },
+    ]);
+    // A warehouse loaded before the rule changed holds customers − new (0 here); migration 0014
+    // recounts it to what a rebuild from staging gives.
+    const rebuilt = warehouseChecksums(db);
+    db.exec('UPDATE fct_revenue_daily SET repeat_customers = 0');
+    db.exec(loadMigrations().find((m) => m.version === 14)!.sql);
+    expect(warehouseChecksums(db)).toEqual(rebuilt);
   });
 });
 

@@ -6,6 +6,8 @@ import type { Db } from '../../db/open';
  * the return date. net = gross − discounts − refunds; taxes and shipping are never revenue.
  * AOV = (gross − discounts) / orders, rounded half up to the cent. A day and currency gets a row
  * when it has counted orders or a non-zero refund (a return refunding 0 books nothing).
+ * Repeat customers placed an order that day that was not their first, so a customer whose first
+ * and second orders share a day is new and repeat (Shopify's returning customer, as the Overview).
  */
 export function rebuildRevenueDaily(db: Db): number {
   db.exec('DELETE FROM fct_revenue_daily WHERE date_key IN (SELECT date_key FROM t_dates)');
@@ -17,7 +19,7 @@ export function rebuildRevenueDaily(db: Db): number {
          SELECT o.order_date AS d, o.currency, sum(o.gross_cents) AS gross, sum(o.discount_cents) AS discount, sum(o.tax_cents) AS tax,
            sum(o.shipping_cents) AS shipping, count(*) AS orders, sum(o.units) AS units,
            count(DISTINCT CASE WHEN o.is_first_order = 1 THEN o.customer_key END) AS new_customers,
-           count(DISTINCT o.customer_key) AS customers
+           count(DISTINCT CASE WHEN o.is_first_order = 0 THEN o.customer_key END) AS repeat_customers
          FROM t_dates t JOIN fct_orders o ON o.order_date = t.date_key
          WHERE o.is_counted = 1
          GROUP BY 1, 2),
@@ -31,7 +33,7 @@ export function rebuildRevenueDaily(db: Db): number {
          coalesce(s.shipping, 0), coalesce(s.gross, 0) - coalesce(s.discount, 0) - coalesce(r.refund, 0),
          coalesce(s.orders, 0), coalesce(s.units, 0),
          CASE WHEN s.orders > 0 THEN ((s.gross - s.discount) * 2 + s.orders) / (2 * s.orders) END,
-         coalesce(s.new_customers, 0), coalesce(s.customers, 0) - coalesce(s.new_customers, 0)
+         coalesce(s.new_customers, 0), coalesce(s.repeat_customers, 0)
        FROM cells c
        LEFT JOIN sales s ON s.d = c.d AND s.currency = c.currency
        LEFT JOIN refunds r ON r.d = c.d AND r.currency = c.currency
