@@ -1,27 +1,19 @@
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWarehouse, type Db } from '../db/open';
-import { runImport } from '../etl/import-run';
-import { filesOfDays, generateSmallStore, type GeneratedStore } from '../etl/testing/generated-store';
+import type { Db } from '../db/open';
+import { importGeneratedStore, type ImportedStore } from '../etl/testing/generated-store';
 import { inventoryRisk } from './inventory-risk';
 import { filters } from './testing/seeded-warehouse';
 
-let store: GeneratedStore;
+let imported: ImportedStore;
 let db: Db;
 
 beforeAll(async () => {
-  store = await generateSmallStore(5, 90);
-  db = openWarehouse(path.join(store.dir, 'warehouse.sqlite'));
   // Two runs, so alerts opened by the first are resolved (or not) by the second.
-  await runImport(db, { kind: 'landing', source: store.landing, files: filesOfDays(store, store.days.slice(0, 45)) });
-  await runImport(db, { kind: 'landing', source: store.landing, files: filesOfDays(store, store.days.slice(45)) });
+  imported = await importGeneratedStore(5, 90, [45]);
+  db = imported.db;
 }, 120_000);
 
-afterAll(() => {
-  db.close();
-  rmSync(store.dir, { recursive: true, force: true });
-});
+afterAll(() => imported.dispose());
 
 /** The independent count: the stock rows' own at-risk flags, per day, optionally for some SKUs. */
 function flaggedPerDay(where = '', ...params: unknown[]): [string, number][] {
