@@ -1,12 +1,67 @@
+import { useMemo } from 'react';
+import type { ImportBatchSummary } from '../../../shared/contract/imports';
 import { useEngine } from '../../api/useEngine';
+import { DataTable, type TableColumn } from '../../components/DataTable';
 import { StateSwitch } from '../../components/StateViews';
 import { formatCount } from '../../lib/format';
 import { QualityChecks } from './QualityChecks';
+import { entityTotals, fileLabel, problemsFirst, repeatedFileNames } from './run-files';
 
-/** One import run: its files, the run log, its quality checks and quarantine by reason. */
+const count = (id: keyof ImportBatchSummary & `rows${string}`, header: string): TableColumn<ImportBatchSummary> => ({
+  id, header, align: 'right', width: 118, cell: (b) => formatCount(b[id]), value: (b) => b[id],
+});
+
+function fileColumns(repeated: ReadonlySet<string>): TableColumn<ImportBatchSummary>[] {
+  return [
+    { id: 'file', header: 'File', width: 200, grows: true, cell: (b) => fileLabel(b, repeated), value: (b) => b.path },
+    { id: 'entity', header: 'Entity', width: 150, cell: (b) => b.entity ?? '—', value: (b) => b.entity },
+    { id: 'status', header: 'Status', width: 160, cell: (b) => `${b.status}${b.message ? ` — ${b.message}` : ''}`, value: (b) => b.status },
+    count('rowsRead', 'Read'),
+    count('rowsLoaded', 'Loaded'),
+    count('rowsDuplicate', 'Duplicates'),
+    count('rowsQuarantined', 'Quarantined'),
+  ];
+}
+
+/** A landing run holds hundreds of files: first what they add up to, per entity. */
+function RunEntityTotals({ batches }: { batches: readonly ImportBatchSummary[] }) {
+  return (
+    <table className="simple-table" aria-label="Rows by entity">
+      <thead>
+        <tr>
+          <th>Entity</th>
+          <th style={{ textAlign: 'right' }}>Files</th>
+          <th style={{ textAlign: 'right' }}>Read</th>
+          <th style={{ textAlign: 'right' }}>Loaded</th>
+          <th style={{ textAlign: 'right' }}>Duplicates</th>
+          <th style={{ textAlign: 'right' }}>Quarantined</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entityTotals(batches).map((t) => (
+          <tr key={t.entity}>
+            <td>{t.entity}</td>
+            <td style={{ textAlign: 'right' }}>
+              {formatCount(t.files)}
+              {t.refused > 0 ? ` (${formatCount(t.refused)} refused)` : ''}
+            </td>
+            <td style={{ textAlign: 'right' }}>{formatCount(t.rowsRead)}</td>
+            <td style={{ textAlign: 'right' }}>{formatCount(t.rowsLoaded)}</td>
+            <td style={{ textAlign: 'right' }}>{formatCount(t.rowsDuplicate)}</td>
+            <td style={{ textAlign: 'right' }}>{formatCount(t.rowsQuarantined)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One import run: rows by entity, its files (problems first), the run log, quality checks and quarantine by reason. */
 export function RunDetail({ runId }: { runId: number }) {
   const detail = useEngine('imports.getRun', { runId });
   const d = detail.data;
+  const files = useMemo(() => (d ? problemsFirst(d.batches) : []), [d]);
+  const columns = useMemo(() => fileColumns(repeatedFileNames(d?.batches ?? [])), [d]);
   return (
     <section className="panel" aria-label={`Run ${runId}`}>
       <h2>Run {runId}</h2>
@@ -14,37 +69,9 @@ export function RunDetail({ runId }: { runId: number }) {
         {() =>
           d && (
             <>
-              <table className="simple-table" aria-label="Files of the run">
-                <thead>
-                  <tr>
-                    <th>File</th>
-                    <th>Format</th>
-                    <th>Entity</th>
-                    <th>Status</th>
-                    <th style={{ textAlign: 'right' }}>Read</th>
-                    <th style={{ textAlign: 'right' }}>Loaded</th>
-                    <th style={{ textAlign: 'right' }}>Duplicates</th>
-                    <th style={{ textAlign: 'right' }}>Quarantined</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.batches.map((b) => (
-                    <tr key={b.batchId}>
-                      <td title={b.path}>{b.fileName}</td>
-                      <td>{b.format}</td>
-                      <td>{b.entity ?? '—'}</td>
-                      <td>
-                        {b.status}
-                        {b.message ? ` — ${b.message}` : ''}
-                      </td>
-                      <td style={{ textAlign: 'right' }}>{formatCount(b.rowsRead)}</td>
-                      <td style={{ textAlign: 'right' }}>{formatCount(b.rowsLoaded)}</td>
-                      <td style={{ textAlign: 'right' }}>{formatCount(b.rowsDuplicate)}</td>
-                      <td style={{ textAlign: 'right' }}>{formatCount(b.rowsQuarantined)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <RunEntityTotals batches={d.batches} />
+              <h3>Files</h3>
+              <DataTable<ImportBatchSummary> id="run-files" title="Files of the run" columns={columns} rows={files} height={Math.min(320, 40 + files.length * 34)} />
               {d.quarantineByReason.length > 0 && (
                 <>
                   <h3>Quarantined by reason</h3>
