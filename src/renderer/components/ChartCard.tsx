@@ -50,7 +50,8 @@ export function ChartCard({ id, title, subtitle, metricId, state, option, emptyR
           </button>
         </div>
       </header>
-      <StateSwitch state={state} hasData={option !== null} emptyReason={emptyReason} height={height}>
+      {/* An empty answer is an answer: with a reason and nothing to draw, say why instead of loading forever. */}
+      <StateSwitch state={state} hasData={option !== null || Boolean(emptyReason)} emptyReason={emptyReason} height={height}>
         {() => option && <EChart id={id} option={option} height={height} ariaLabel={title} onClick={onClick} />}
       </StateSwitch>
       {footer}
