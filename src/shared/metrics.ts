@@ -126,7 +126,7 @@ export const METRICS = {
   returning_customers: {
     label: 'Returning customers',
     unit: 'count',
-    formula: 'customers with an order in the period who ordered before: a first order before the period, or two or more orders in it',
+    formula: 'customers with an order in the period that followed an earlier one: a first order before the period, a later order in it, or two or more orders in it',
     rule: "Shopify's returning customer: any earlier order, even inside the period, so a customer whose first and second orders both fall in it is new and returning.",
     source: SHOPIFY,
     isHigherBetter: true,

@@ -1,14 +1,14 @@
 import type { DateRange } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { customerTotals } from './customer-totals';
-import { firstOrderCustomers } from './customer-lifetimes';
+import { firstOrderCustomers, firstOrderDays } from './customer-lifetimes';
 import { countOrdersWithReturns } from './day-sets';
 import type { Scope } from './scope';
 
 export interface CustomerCounts {
   customers: number;
   newCustomers: number;
-  /** Ordered in the range and had ordered before: a first order before it, or two or more in it. */
+  /** Ordered in the range after an earlier order: a first order before it, a later day, or two or more in it. */
   returningCustomers: number;
   repeatCustomers: number;
   /** Exact distinct orders and their shipping; only filled under a category filter, where day cells cannot be summed. */
@@ -28,14 +28,18 @@ export function customerCounts(db: Db, scope: Scope, range: DateRange): Customer
   const totals = customerTotals(db, scope, range);
   const first = firstOrderCustomers(db, range, totals.orders.length);
   let newCustomers = 0;
+  const firstDays = firstOrderDays(db);
   let returningCustomers = 0;
   let repeatCustomers = 0;
   for (const key of totals.keys) {
     const isFirstInRange = first[key] === 1;
     const isRepeatInRange = (totals.orders[key] ?? 0) >= 2;
+    // A matching order on a later day than the customer's first (which may be in another
+    // currency or category) is a returning order even when it is their only one in the range.
+    const isAfterFirst = (totals.lastDay[key] ?? 0) > (firstDays[key] ?? Number.NaN);
     if (isFirstInRange) newCustomers += 1;
     if (isRepeatInRange) repeatCustomers += 1;
-    if (!isFirstInRange || isRepeatInRange) returningCustomers += 1;
+    if (!isFirstInRange || isRepeatInRange || isAfterFirst) returningCustomers += 1;
   }
   return { customers: totals.keys.length, newCustomers, returningCustomers, repeatCustomers, orders: totals.orderCount, shipping: totals.shipping };
 }

@@ -96,7 +96,12 @@ export class FixtureModel {
       return first !== null && first >= f.from && first <= f.to;
     }).length;
     const repeat = [...ordersPerCustomer.values()].filter((n) => n >= 2).length;
-    const returning = [...ordersPerCustomer].filter(([id, n]) => n >= 2 || (this.firstOrderDate(id) ?? f.from) < f.from).length;
+    const lastOrderDay = new Map<string, string>();
+    for (const o of orders) if (o.customerId && o.date > (lastOrderDay.get(o.customerId) ?? '')) lastOrderDay.set(o.customerId, o.date);
+    const returning = [...ordersPerCustomer].filter(([id, n]) => {
+      const first = this.firstOrderDate(id) ?? f.from;
+      return n >= 2 || first < f.from || (lastOrderDay.get(id) ?? '') > first;
+    }).length;
     const returnedOrders = new Set(returns.map((r) => r.orderId)).size;
     const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
     return {
