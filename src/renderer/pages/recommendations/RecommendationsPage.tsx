@@ -4,7 +4,7 @@ import { useEngine } from '../../api/useEngine';
 import { ModelGate } from '../../components/ModelGate';
 import { StateSwitch } from '../../components/StateViews';
 import { CustomerLink, ProductLink } from '../../drawers/DrawerContext';
-import { formatPercent } from '../../lib/format';
+import { formatCount, formatPercent } from '../../lib/format';
 import { SearchBox } from './SearchBox';
 import type { Suggestion } from './useSuggestions';
 
@@ -57,13 +57,13 @@ function ProductRecommendations({ sku, label }: { sku: string; label: string }) 
           Similar to <ProductLink sku={sku} label={label} />
         </h2>
         <StateSwitch state={similar} hasData={similar.data !== undefined}>
-          {() => similar.data && <ScoreList items={similar.data.items} reason={(i) => `Similar to ${label}${i.common ? `: ${i.common} customers bought both` : ''}`} />}
+          {() => similar.data && <ScoreList items={similar.data.items} reason={(i) => (i.common ? `${formatCount(i.common)} customers bought both` : 'bought by similar customers')} />}
         </StateSwitch>
       </section>
       <section className="panel" aria-label="Bought together">
         <h2>Often bought with it</h2>
         <StateSwitch state={together} hasData={together.data !== undefined}>
-          {() => together.data && <ScoreList items={together.data.items} reason={(i) => `Often bought with ${label}${i.common ? ` in ${i.common} orders` : ''}${i.lift ? `, lift ${i.lift.toFixed(1)}` : ''}`} />}
+          {() => together.data && <ScoreList items={together.data.items} reason={(i) => [i.common ? `together in ${formatCount(i.common)} orders` : 'bought together', i.lift ? `lift ${i.lift.toFixed(1)}` : null].filter(Boolean).join(', ')} />}
         </StateSwitch>
       </section>
     </div>
