@@ -103,7 +103,8 @@ export function cohortHeatmapOption(result: Pick<CohortRetentionResult, 'offsets
       else (share >= DARK_CELL_SHARE ? darkCells : lightCells).push([x, y, share]);
     });
   });
-  const showLabels = result.offsets.length * cohorts.length <= 260;
+  // Up to two years of cohorts by 13 months: each row stays ~16 px at the page's height, room for a 10 px label.
+  const showLabels = result.offsets.length * cohorts.length <= 26 * 13;
   const cohortName = (p: { value: [number, number, number] }) =>
     `Cohort ${cohorts[p.value[1]]} (${result.cohorts[p.value[1]]?.customers ?? 0} customers)<br/>Month ${result.offsets[p.value[0]]}: `;
   const retentionSeries = (data: [number, number, number][], labelColour: string) => ({

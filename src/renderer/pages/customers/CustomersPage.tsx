@@ -78,7 +78,7 @@ export default function CustomersPage() {
       <ChartCard
         id="customers-cohort-retention"
         title="Cohort retention"
-        subtitle="Grey dashed cells (…) are months not over yet"
+        subtitle="% of each cohort ordering N months after its first order; grey dashed cells (…) are months not over yet"
         metricId="cohort_retention"
         state={cohorts}
         option={cohortOption}
