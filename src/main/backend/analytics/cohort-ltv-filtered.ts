@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { hasMonthSets } from './aggregates/month-sets';
 import { customerMask } from './day-sets';
 import { addDays, type Scope } from './scope';
+import { placeholders } from './sql-placeholders';
 
 /**
  * fct_cohort_ltv's figures for a slice of customers, summed from agg_customer_cohort (one row
@@ -23,8 +24,6 @@ interface MemberRow {
   is_retained_30: number;
   is_retained_90: number;
 }
-
-const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 function members(db: Db, scope: Scope, range: DateRange): MemberRow[] {
   const conditions: string[] = [];

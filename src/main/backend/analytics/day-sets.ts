@@ -5,6 +5,7 @@ import { monthEnd } from './aggregates/day-sets-refresh';
 import { hasMonthSets } from './aggregates/month-sets';
 import { customerAttributes } from './customer-base';
 import { addDays, type Scope } from './scope';
+import { placeholders } from './sql-placeholders';
 
 /**
  * Reads agg_day_sets cells (see 0020_analytics_aggregates.sql) for a range and the scope's
@@ -16,8 +17,6 @@ export interface DaySetCell {
   category: string;
   data: Float64Array;
 }
-
-const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 export function readDaySets(db: Db, kind: DaySetKind, scope: Scope, range: DateRange, options: { byCategory: boolean }): DaySetCell[] {
   // 'first' cells are per first purchase, whatever the currency or channel.

@@ -3,8 +3,7 @@ import type { Db } from '../db/open';
 import { everyDay } from './revenue';
 import { skusSoldInSlice } from './inventory';
 import { metaOf, resolveScope } from './scope';
-
-const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
+import { placeholders } from './sql-placeholders';
 
 interface Episode {
   sku: string;
@@ -41,7 +40,7 @@ export function inventoryRisk(db: Db, filters: ParsedFilters): InventoryRiskResu
     .prepare<unknown[], Episode>(
       `SELECT a.sku, a.raised_date AS raised, a.resolved_date AS resolved
        FROM inventory_alerts a
-       ${categories.length > 0 ? `JOIN dim_product p ON p.sku = a.sku AND p.is_current = 1 AND p.category IN (${placeholders(categories)})` : ''}
+       ${categories.length > 0 ? `JOIN dim_product p ON p.sku = a.sku AND p.is_current = 1 AND p.category IN (${placeholders(categories.length)})` : ''}
        WHERE a.raised_date <= ?`,
     )
     .all(...categories, to);

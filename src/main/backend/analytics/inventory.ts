@@ -4,11 +4,10 @@ import { UNKNOWN_LABEL } from './labels';
 import { skusSold } from './product-sales';
 import { cachedUntilDataChanges } from './read-cache';
 import { addDays, daysBetween, metaOf, noMatchReason, resolveScope, type Scope } from './scope';
+import { placeholders } from './sql-placeholders';
 
 /** Days of cover look at the average daily units sold over this many days before the stock date. */
 export const COVER_LOOKBACK_DAYS = 28;
-
-const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
 
 interface StockRow {
   sku: string;
@@ -67,7 +66,7 @@ export function inventoryStatus(db: Db, filters: ParsedFilters, options: { onlyA
       `SELECT s.sku, p.name, p.category, s.on_hand, s.allocated, s.reorder_point, NULL AS units_sold
        FROM fct_inventory_daily s
        LEFT JOIN dim_product p ON p.sku = s.sku AND p.is_current = 1
-       WHERE s.date_key = ?${categories.length > 0 ? ` AND p.category IN (${placeholders(categories)})` : ''}
+       WHERE s.date_key = ?${categories.length > 0 ? ` AND p.category IN (${placeholders(categories.length)})` : ''}
        ${options.onlyAtRisk ? 'AND s.on_hand - s.allocated < s.reorder_point' : ''}`,
     )
     .all(asOf, ...categories)
@@ -119,7 +118,7 @@ export function inventoryAlerts(db: Db, filters: ParsedFilters, options: { statu
        FROM inventory_alerts a LEFT JOIN dim_product p ON p.sku = a.sku AND p.is_current = 1
        WHERE 1 = 1 ${options.status === 'open' ? "AND a.status = 'open'" : ''}
          ${range ? 'AND a.raised_date <= ? AND (a.resolved_date IS NULL OR a.resolved_date >= ?)' : ''}
-         ${categories.length > 0 ? `AND p.category IN (${placeholders(categories)})` : ''}
+         ${categories.length > 0 ? `AND p.category IN (${placeholders(categories.length)})` : ''}
        ORDER BY a.raised_date DESC, a.alert_id DESC`,
     )
     .all(...(range ? [range.to, range.from] : []), ...categories);

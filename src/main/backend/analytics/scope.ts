@@ -1,5 +1,6 @@
 import type { DateRange, ParsedFilters, ResultMeta } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
+import { placeholders } from './sql-placeholders';
 
 /**
  * Filters resolved against the warehouse: the one currency to report in, the concrete date
@@ -61,8 +62,6 @@ function missingValues(db: Db, sql: string, values: readonly string[] | null): s
   const known = new Set(db.prepare<unknown[], { v: string }>(sql).all(...values).map((row) => row.v));
   return values.filter((value) => !known.has(value));
 }
-
-const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 /**
  * The period before `range`, unless it ends before the data begins: "All time" against five
