@@ -1,7 +1,8 @@
 import type { DateRange } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { customerTotals } from './customer-totals';
-import { firstOrderCustomers, firstOrderDays } from './customer-lifetimes';
+import { firstOrderDays } from './customer-lifetimes';
+import { dayNumber } from './day-sets';
 import { countOrdersWithReturns } from './day-sets';
 import type { Scope } from './scope';
 
@@ -26,17 +27,18 @@ export interface CustomerCounts {
  */
 export function customerCounts(db: Db, scope: Scope, range: DateRange): CustomerCounts {
   const totals = customerTotals(db, scope, range);
-  const first = firstOrderCustomers(db, range, totals.orders.length);
   let newCustomers = 0;
   const firstDays = firstOrderDays(db);
+  const [from, to] = [dayNumber(range.from), dayNumber(range.to)];
   let returningCustomers = 0;
   let repeatCustomers = 0;
   for (const key of totals.keys) {
-    const isFirstInRange = first[key] === 1;
+    const firstDay = firstDays[key] ?? Number.NaN;
+    const isFirstInRange = firstDay >= from && firstDay <= to;
     const isRepeatInRange = (totals.orders[key] ?? 0) >= 2;
     // A matching order on a later day than the customer's first (which may be in another
     // currency or category) is a returning order even when it is their only one in the range.
-    const isAfterFirst = (totals.lastDay[key] ?? 0) > (firstDays[key] ?? Number.NaN);
+    const isAfterFirst = (totals.lastDay[key] ?? 0) > firstDay;
     if (isFirstInRange) newCustomers += 1;
     if (isRepeatInRange) repeatCustomers += 1;
     if (!isFirstInRange || isRepeatInRange || isAfterFirst) returningCustomers += 1;

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FiltersSchema } from '../../../shared/contract/analytics';
-import { firstOrderCustomers, lifetimeTotalsCovering } from './customer-lifetimes';
+import { firstOrderDays, lifetimeTotalsCovering } from './customer-lifetimes';
 import { customerTotalsFromCells } from './customer-totals';
-import { customerMask } from './day-sets';
+import { customerMask, dayNumber } from './day-sets';
 import { overview } from './overview';
 import { isCountedStatus } from './testing/fixture';
 import { addDays, resolveScope } from './scope';
@@ -56,8 +56,9 @@ describe('per-customer lifetime totals', () => {
     for (const [key, date] of orders) if (!firstByCustomer.has(key) || date < (firstByCustomer.get(key) as string)) firstByCustomer.set(key, date);
     const expected = [...firstByCustomer].filter(([, date]) => date >= range.from && date <= range.to).map(([key]) => key).sort((a, b) => a - b);
     expect(expected.length).toBeGreaterThan(0);
-    const flags = firstOrderCustomers(db, range, 1000);
-    expect([...flags.keys()].filter((key) => flags[key] === 1)).toEqual(expected);
+    const days = firstOrderDays(db);
+    const [from, to] = [dayNumber(range.from), dayNumber(range.to)];
+    expect([...days.keys()].filter((key) => (days[key] ?? Number.NaN) >= from && (days[key] ?? Number.NaN) <= to)).toEqual(expected);
   });
 });
 

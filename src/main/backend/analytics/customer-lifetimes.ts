@@ -82,17 +82,3 @@ export function firstOrderDays(db: Db): Float64Array {
     return first;
   });
 }
-
-/** Customers whose first counted order (any currency) falls in the range: the cohort dates of agg_customer_lifetime. */
-export function firstOrderCustomers(db: Db, range: DateRange, size: number): Uint8Array {
-  const first = new Uint8Array(size);
-  const days = firstOrderDays(db);
-  const from = dayNumber(range.from);
-  const to = dayNumber(range.to);
-  const n = Math.min(size, days.length);
-  for (let key = 0; key < n; key++) {
-    const day = days[key] as number;
-    if (day >= from && day <= to) first[key] = 1;
-  }
-  return first;
-}

@@ -1,8 +1,8 @@
 import type { InventoryRiskResult, ParsedFilters } from '../../../shared/contract/analytics';
 import type { Db } from '../db/open';
 import { everyDay } from './revenue';
-import { skusSoldInSlice } from './inventory';
-import { metaOf, resolveScope } from './scope';
+import { inventoryScope } from './inventory';
+import { metaOf } from './scope';
 import { placeholders } from './sql-placeholders';
 
 interface Episode {
@@ -22,8 +22,7 @@ interface Episode {
  */
 export function inventoryRisk(db: Db, filters: ParsedFilters): InventoryRiskResult {
   const columns = ['date', 'at_risk_skus', 'alerts_raised', 'alerts_resolved'];
-  const slice = skusSoldInSlice(db, filters);
-  const scope = slice?.scope ?? resolveScope(db, { ...filters, region: [], channel: [], segment: [] });
+  const { slice, scope } = inventoryScope(db, filters);
   // Two subqueries: min() and max() in one SELECT scan the whole index (150 ms at 1M lines), apart they seek.
   const span = db
     .prepare<[], { lo: string | null; hi: string | null }>('SELECT (SELECT min(date_key) FROM fct_inventory_daily) AS lo, (SELECT max(date_key) FROM fct_inventory_daily) AS hi')

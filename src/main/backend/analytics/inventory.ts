@@ -24,13 +24,19 @@ interface StockRow {
  * listed: the ones sold under all the filters (category included) in the date range. Stock,
  * thresholds and days of cover stay the SKU's own. null: none of those filters is set.
  */
-export function skusSoldInSlice(db: Db, filters: ParsedFilters): { skus: Set<string>; scope: Scope; reason: string | null } | null {
+function skusSoldInSlice(db: Db, filters: ParsedFilters): { skus: Set<string>; scope: Scope; reason: string | null } | null {
   if (filters.region.length + filters.channel.length + filters.segment.length === 0) return null;
   const scope = resolveScope(db, filters);
   if (scope.emptyReason || !scope.range) return { skus: new Set(), scope, reason: scope.emptyReason ?? 'The date range is empty.' };
   const skus = skusSold(db, scope, scope.range);
   const reason = skus.size === 0 ? `No SKU was sold under these filters: ${noMatchReason(scope)}` : null;
   return { skus, scope, reason };
+}
+
+/** The SKU slice of the filters, if any, and the scope an inventory view reads stock under. */
+export function inventoryScope(db: Db, filters: ParsedFilters): { slice: ReturnType<typeof skusSoldInSlice>; scope: Scope } {
+  const slice = skusSoldInSlice(db, filters);
+  return { slice, scope: slice?.scope ?? resolveScope(db, { ...filters, region: [], channel: [], segment: [] }) };
 }
 
 /**
@@ -53,8 +59,7 @@ function unitsSoldBefore(db: Db, asOf: string): Map<string, number> {
  * Region, channel and segment filters list the SKUs sold under them (skusSoldInSlice).
  */
 export function inventoryStatus(db: Db, filters: ParsedFilters, options: { onlyAtRisk: boolean; limit: number }): InventoryStatusResult {
-  const slice = skusSoldInSlice(db, filters);
-  const scope = slice?.scope ?? resolveScope(db, { ...filters, region: [], channel: [], segment: [] });
+  const { slice, scope } = inventoryScope(db, filters);
   const columns = ['sku', 'name', 'category', 'on_hand', 'allocated', 'available', 'reorder_point', 'avg_daily_units', 'days_of_cover', 'is_at_risk'];
   const asOf = db.prepare<[], { d: string | null }>('SELECT max(date_key) AS d FROM fct_inventory_daily').get()?.d ?? null;
   const baseMeta = { ...metaOf(scope, false), emptyReason: null };
@@ -105,8 +110,7 @@ interface AlertRow {
 
 /** Alerts active at any time in the range (raised before its end, not resolved before its start), newest first. */
 export function inventoryAlerts(db: Db, filters: ParsedFilters, options: { status: 'open' | 'all'; limit: number }): InventoryAlertsResult {
-  const slice = skusSoldInSlice(db, filters);
-  const scope = slice?.scope ?? resolveScope(db, { ...filters, region: [], channel: [], segment: [] });
+  const { slice, scope } = inventoryScope(db, filters);
   const columns = ['alert_id', 'sku', 'name', 'raised_date', 'on_hand', 'allocated', 'reorder_point', 'status', 'resolved_date', 'days_open'];
   const categories = scope.categories ?? [];
   const isRangeGiven = filters.from !== undefined || filters.to !== undefined;

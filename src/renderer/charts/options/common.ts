@@ -17,6 +17,14 @@ export function axisTooltip(format: ValueFormatter) {
   } as const;
 }
 
+/**
+ * A daily series past four months gets a zoom slider under its plot (and the room for it); a
+ * shorter one is drawn whole.
+ */
+export function dailyZoom(days: number): { gridBottom: number; dataZoom: object[] } {
+  return days > 120 ? { gridBottom: 48, dataZoom: [{ type: 'inside' }, { type: 'slider', height: 20, bottom: 8 }] } : { gridBottom: GRID.bottom, dataZoom: [] };
+}
+
 export const LEGEND_TOP = { top: 0, left: 'center', type: 'scroll' } as const;
 
 /** Long names (products, categories) are cut with an ellipsis instead of overlapping. */

@@ -1,6 +1,6 @@
 import type { Columnar } from '../../../shared/contract/analytics';
 import { numberColumn, stringColumn } from './columnar';
-import { axisTooltip, GRID, LEGEND_TOP } from './common';
+import { axisTooltip, dailyZoom, GRID, LEGEND_TOP } from './common';
 import { PALETTE } from '../palette';
 
 const [BLUE, GREEN, , RED] = PALETTE;
@@ -11,15 +11,15 @@ const [BLUE, GREEN, , RED] = PALETTE;
  */
 export function inventoryRiskOption(series: Columnar) {
   const dates = stringColumn(series, 'date');
-  const isLong = dates.length > 120;
+  const zoom = dailyZoom(dates.length);
   const count = (v: number | null) => (v === null ? '—' : String(v));
   return {
-    grid: { ...GRID, top: 40, bottom: isLong ? 48 : GRID.bottom },
+    grid: { ...GRID, top: 40, bottom: zoom.gridBottom },
     legend: LEGEND_TOP,
     tooltip: axisTooltip(count),
     xAxis: { type: 'category', data: dates },
     yAxis: { type: 'value', minInterval: 1 },
-    dataZoom: isLong ? [{ type: 'inside' }, { type: 'slider', height: 20, bottom: 8 }] : [],
+    dataZoom: zoom.dataZoom,
     series: [
       { name: 'SKUs at risk', type: 'line', step: 'end', data: numberColumn(series, 'at_risk_skus'), showSymbol: false, color: BLUE, areaStyle: { opacity: 0.12 } },
       { name: 'Alerts raised', type: 'bar', data: numberColumn(series, 'alerts_raised'), color: RED, barMaxWidth: 8 },

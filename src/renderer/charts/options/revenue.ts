@@ -1,18 +1,18 @@
 import type { Columnar } from '../../../shared/contract/analytics';
 import { numberColumn, stringColumn } from './columnar';
-import { axisTooltip, DATE_AXIS_GRID, GRID, LEGEND_TOP, type ValueFormatter } from './common';
+import { axisTooltip, dailyZoom, DATE_AXIS_GRID, GRID, LEGEND_TOP, type ValueFormatter } from './common';
 
 /** Daily net sales with its 7-day average (metric net_sales_ma7); zoomable when the range is long. */
 export function revenueTrendOption(series: Columnar, format: ValueFormatter) {
   const dates = stringColumn(series, 'date');
-  const isLong = dates.length > 120;
+  const zoom = dailyZoom(dates.length);
   return {
-    grid: { ...DATE_AXIS_GRID, bottom: isLong ? 48 : GRID.bottom },
+    grid: { ...DATE_AXIS_GRID, bottom: zoom.gridBottom },
     legend: LEGEND_TOP,
     tooltip: axisTooltip(format),
     xAxis: { type: 'category', data: dates, boundaryGap: false },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
-    dataZoom: isLong ? [{ type: 'inside' }, { type: 'slider', height: 20, bottom: 8 }] : [],
+    dataZoom: zoom.dataZoom,
     series: [
       { name: 'Net sales', type: 'line', data: numberColumn(series, 'net_sales'), showSymbol: false, areaStyle: { opacity: 0.12 }, lineStyle: { width: 1 } },
       { name: '7-day average', type: 'line', data: numberColumn(series, 'net_sales_ma7'), showSymbol: false, smooth: true, lineStyle: { width: 2.5 } },

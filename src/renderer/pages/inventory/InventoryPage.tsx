@@ -89,7 +89,7 @@ export default function InventoryPage() {
         metricId="at_risk_skus"
         state={risk}
         option={riskOption}
-        emptyReason={risk.data?.meta.emptyReason ?? (risk.data?.series.rows.length === 0 ? 'No stock has been recorded yet.' : null)}
+        emptyReason={risk.data?.meta.emptyReason}
         height={260}
       />
       <section className="panel" aria-label="Stock status">
